@@ -1,0 +1,1 @@
+"""secbrowse store: reading, cleaning, extraction and SQLite. Never imports `tui`."""

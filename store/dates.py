@@ -1,0 +1,579 @@
+"""Publication date and event dates of an article, in every supported language.
+
+Pure functions over plain data; every regex and lexicon is built once at import.
+
+Month and weekday names come from Babel (CLDR) for fr, nl, de, en, es, it, pt and
+Arabic (Gulf/Egyptian "يونيو", Levantine "حزيران", Maghreb "يونيه/جوان/غشت" styles);
+relative words ("hier", "gisteren", "am Dienstag", "aujourd'hui") come from the
+small per-language table below.  Matching runs on a *folded* copy of the text:
+lower case, diacritics stripped, Arabic hamza/alef-maqsura normalised, tatweel and
+harakat dropped, Arabic-Indic digits turned into ASCII digits.
+
+Resolution rules (see `find_event_dates`):
+- the event date is the first date expression of the body (explicit day-month,
+  day range, or relative word); later ones are usually background;
+- a day-month without year takes its year from the publication date (nearest
+  fit, weekday preferred), else from a year stated near it (same paragraph,
+  within 300 chars), else from the year the article mentions most, else from the
+  only year near the reference date (publication or ingest date) where the stated
+  weekday fits; otherwise it stays unknown;
+- relative words need the publication date; without it the result is unknown,
+  keeping the stated weekday (``DateSpan(None, None, "Tuesday")``).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+from babel import Locale
+
+from store.model import DateSpan, Segment
+
+__all__ = [
+    "find_published",
+    "find_event_dates",
+    "find_event_dates_at",
+    "fold",
+    "SUPPORTED_LANGS",
+]
+
+SUPPORTED_LANGS = ("fr", "nl", "de", "en", "es", "it", "pt", "ar")
+_CLDR_LOCALES = SUPPORTED_LANGS + ("ar_SY", "ar_MA", "ar_DZ", "ar_IQ", "ar_EG", "ca")
+WEEKDAYS_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+# --------------------------------------------------------------------------- folding
+
+
+def _build_fold_table() -> dict[int, str | None]:
+    table: dict[int, str | None] = {}
+    for cp in range(0x00C0, 0x0250):
+        ch = chr(cp)
+        base = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
+        if base and base != ch and base.isascii():
+            table[cp] = base.lower()
+    table.update({ord("ß"): "ss", ord("æ"): "ae", ord("œ"): "oe", ord("ø"): "o", ord("đ"): "d",
+                  ord("ł"): "l", ord("ı"): "i"})
+    for cp in range(0x0300, 0x0370):  # combining marks (text in NFD)
+        table[cp] = None
+    for cp in range(0x064B, 0x0660):  # Arabic harakat
+        table[cp] = None
+    table[0x0670] = None  # superscript alef
+    table[0x0640] = None  # tatweel
+    for src, dst in (("أ", "ا"), ("إ", "ا"), ("آ", "ا"), ("ٱ", "ا"), ("ى", "ي"), ("ة", "ه"),
+                     ("ؤ", "و"), ("ئ", "ي")):
+        table[ord(src)] = dst
+    for i in range(10):
+        table[0x0660 + i] = str(i)  # Arabic-Indic digits
+        table[0x06F0 + i] = str(i)  # Extended (Persian) digits
+    for src, dst in (("’", "'"), ("‘", "'"), ("ʼ", "'"), ("`", "'"), ("–", "-"), ("—", "-"),
+                     ("‑", "-"), ("\u00a0", " "), ("\u202f", " "), ("\u2009", " "), ("،", ",")):
+        table[ord(src)] = dst
+    return table
+
+
+_FOLD = _build_fold_table()
+
+
+def fold(text: str) -> str:
+    """Lower-case, strip diacritics and normalise Arabic letters and digits."""
+    return text.lower().translate(_FOLD)
+
+
+def _fold_with_map(text: str) -> tuple[str, list[int] | None]:
+    """Fold `text`; when folding changed the length, also return folded→original offsets."""
+    folded = fold(text)
+    if len(folded) == len(text):
+        return folded, None
+    offsets: list[int] = []
+    for i, ch in enumerate(text):
+        offsets.extend([i] * len(fold(ch)))
+    offsets.append(len(text))
+    return folded, offsets
+
+
+# --------------------------------------------------------------------------- lexicons
+
+_ABBREV_STOP = {"ago", "set", "out", "mar", "gen", "may"}  # words in other languages
+
+
+def _build_months() -> dict[str, int]:
+    months: dict[str, int] = {}
+    conflicts: set[str] = set()
+
+    def add(name: str, num: int) -> None:
+        key = fold(name).strip().rstrip(".").replace("\u00a0", " ")
+        if len(key) < 3 and not re.search(r"[\u0600-\u06ff]", key):
+            return
+        if key in months and months[key] != num:
+            conflicts.add(key)
+        months[key] = num
+
+    for loc in _CLDR_LOCALES:
+        locale = Locale.parse(loc)
+        for context in ("format", "stand-alone"):
+            for width in ("wide", "abbreviated"):
+                for num, name in locale.months[context][width].items():
+                    key = fold(name).rstrip(".")
+                    if width == "abbreviated" and key in _ABBREV_STOP:
+                        continue
+                    add(name, num)
+    extra = {
+        "sept": 9, "sep": 9, "setiembre": 9, "juil": 7, "janv": 1, "fevr": 2, "avr": 4,
+        "maerz": 3, "mrt": 3, "okt": 10, "dez": 12, "sepr": 9,
+        "يونيه": 6, "يوليه": 7, "ابريل": 4, "اغسطس": 8, "اكتوبر": 10, "مايو": 5, "ماي": 5,
+    }
+    for name, num in extra.items():
+        add(name, num)
+    for key in conflicts:
+        del months[key]
+    return months
+
+
+def _build_weekdays() -> dict[str, int]:
+    days: dict[str, int] = {}
+    for loc in _CLDR_LOCALES:
+        locale = Locale.parse(loc)
+        for context in ("format", "stand-alone"):
+            for num, name in locale.days[context]["wide"].items():
+                days[fold(name)] = num  # Babel: 0 = Monday
+    days.update({"sonnabend": 5, "segunda feira": 0, "terca feira": 1, "quarta feira": 2,
+                 "quinta feira": 3, "sexta feira": 4, "الاتنين": 0})
+    return days
+
+
+MONTHS = _build_months()
+WEEKDAYS = _build_weekdays()
+
+
+def _alternation(words: object) -> str:
+    items = sorted({str(w) for w in words}, key=lambda w: (-len(w), w))  # type: ignore[attr-defined]
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items)
+
+
+# Relative words per language (folded forms): day offsets from the publication date.
+_REL_DAYS: dict[str, dict[str, int]] = {
+    "fr": {"aujourd'hui": 0, "aujourd hui": 0, "ce jour": 0, "hier": -1, "avant-hier": -2,
+           "demain": 1, "apres-demain": 2},
+    "nl": {"vandaag": 0, "gisteren": -1, "eergisteren": -2, "morgen": 1, "overmorgen": 2},
+    "de": {"heute": 0, "gestern": -1, "vorgestern": -2, "morgen": 1, "ubermorgen": 2},
+    "en": {"today": 0, "yesterday": -1, "the day before yesterday": -2, "tomorrow": 1},
+    "es": {"hoy": 0, "ayer": -1, "anteayer": -2, "antier": -2, "manana": 1},
+    "it": {"oggi": 0, "ieri": -1, "l'altro ieri": -2, "ieri l'altro": -2, "domani": 1,
+           "dopodomani": 2},
+    "pt": {"hoje": 0, "ontem": -1, "anteontem": -2, "amanha": 1},
+    "ar": {"اليوم": 0, "امس": -1, "الامس": -1, "البارحه": -1, "اول امس": -2, "غدا": 1},
+}
+# Modifiers around a weekday: -1 = last (strictly before), +1 = next (strictly after).
+_WD_PAST = ("dernier", "derniere", "passe", "last", "past", "previous", "afgelopen", "vorige",
+            "jongstleden", "vergangenen", "vergangene", "letzten", "letzte", "vorigen", "pasado",
+            "scorso", "passato", "passada", "ultimo", "ultima", "الماضي", "المنصرم")
+_WD_NEXT = ("prochain", "prochaine", "next", "coming", "komende", "volgende", "aanstaande",
+            "kommenden", "kommende", "nachsten", "nachste", "proximo", "proxima", "prossimo",
+            "prossima", "المقبل", "القادم")
+# Spanish "mañana" means "morning" after these words; German/Dutch "Morgen" after these.
+_NOT_TOMORROW = re.compile(r"(?:esta|la|por la|de la|en la|heute|gestern|vanochtend|deze|this)\s*$")
+
+_RE_REL: dict[str, re.Pattern[str]] = {
+    lang: re.compile(r"(?<![\w'])(?:" + _alternation(words) + r")(?![\w'])")
+    for lang, words in _REL_DAYS.items()
+}
+_RE_REL_ANY = re.compile(
+    r"(?<![\w'])(?:" + _alternation({w for ws in _REL_DAYS.values() for w in ws}) + r")(?![\w'])"
+)
+
+_MONTH_ALT = _alternation(MONTHS)
+_WD_ALT = _alternation(WEEKDAYS)
+_D = r"(?:3[01]|[12]\d|0?[1-9])"
+_SUF = r"(?:\.|er|re|eme|e|st|nd|rd|th|º|°|ª)?"
+_Y = r"(?:19[5-9]\d|20\d\d)"
+_M = r"(?:" + _MONTH_ALT + r")\.?"
+_CONN = (r"(?:-|/|&|au|aux|a|al|à|bis|zum|tot\s+en\s+met|t/m|tot|to|till|until|through|thru|et|and|und|"
+         r"en|e|y|i|و|الى|حتى|ولغايه|لغايه)")
+_OF = r"(?:(?:de|di|of|del|d'|ال)\s*)?"
+
+_RE_DMY_RANGE = re.compile(
+    rf"(?<![\d.,/:])(?P<d1>{_D}){_SUF}\s*{_CONN}\s*(?:(?:le|den|the|el|il|o)\s+)?(?P<d2>{_D}){_SUF}\s*"
+    rf"{_OF}(?P<m>{_M})(?!\w)(?:[\s,]*{_OF}(?P<y>{_Y})(?!\d))?"
+)
+_RE_DMY_CROSS = re.compile(
+    rf"(?<![\d.,/:])(?P<d1>{_D}){_SUF}\s*{_OF}(?P<m1>{_M})(?!\w)(?:[\s,]*(?P<y1>{_Y})(?!\d))?\s*{_CONN}\s*"
+    rf"(?:(?:le|den|the|el|il|o)\s+)?(?P<d2>{_D}){_SUF}\s*{_OF}(?P<m2>{_M})(?!\w)"
+    rf"(?:[\s,]*{_OF}(?P<y2>{_Y})(?!\d))?"
+)
+_RE_DMY = re.compile(
+    rf"(?<![\d.,/:])(?P<d>{_D}){_SUF}\s*{_OF}(?P<m>{_M})(?!\w)(?:[\s,]*{_OF}(?P<y>{_Y})(?!\d))?"
+)
+_RE_MDY = re.compile(
+    rf"(?<!\w)(?P<m>{_M})\s*(?P<d1>{_D})(?:st|nd|rd|th)?(?!\d)"
+    rf"(?:\s*(?:-|to|through|and|until)\s*(?P<d2>{_D})(?:st|nd|rd|th)?(?!\d))?(?:,?\s*(?P<y>{_Y})(?!\d))?"
+)
+_RE_NUMERIC = re.compile(
+    r"(?<![\d.,/:])(?:(?P<y1>20\d\d|19\d\d)-(?P<m1>0?[1-9]|1[0-2])-(?P<d1>3[01]|[12]\d|0?[1-9])"
+    r"|(?P<d2>3[01]|[12]\d|0?[1-9])[./](?P<m2>0?[1-9]|1[0-2])[./](?P<y2>20\d\d|19\d\d))(?![\d])"
+)
+_RE_YEAR = re.compile(rf"(?<![\d.,/:\-])(?P<y>{_Y})(?![\d])")
+_RE_WEEKDAY = re.compile(r"(?<!\w)(?P<w>" + _WD_ALT + r")(?!\w)")
+_RE_WD_BEFORE = re.compile(
+    r"(?<!\w)(?P<w>" + _WD_ALT + r")[\s,]*(?:(?:le|den|der|el|il|the|on|op|am|de|o|يوم)\s+)?$"
+)
+_RE_NUM_BEFORE = re.compile(r"\d\s*$")
+_RE_TIME = re.compile(r"\d{1,2}[:h]\d{2}")
+
+
+# --------------------------------------------------------------------------- expressions
+
+
+@dataclass(frozen=True)
+class _Expr:
+    """One date expression found in the folded text."""
+
+    pos: int  # offset in body
+    end: int
+    seg: int  # index of its segment
+    d1: int | None = None
+    m1: int | None = None
+    y1: int | None = None
+    d2: int | None = None
+    m2: int | None = None
+    y2: int | None = None
+    weekday: int | None = None  # 0 = Monday
+    rel: int | None = None  # relative day offset ("hier" = -1)
+    wd_dir: int = 0  # for a bare weekday: 0 on/before, -1 strictly before, +1 strictly after
+
+    @property
+    def explicit(self) -> bool:
+        return self.d1 is not None
+
+
+def _month(token: str) -> int | None:
+    key = token.rstrip(".")
+    key = re.sub(r"\s+", " ", key)
+    return MONTHS.get(key)
+
+
+def _int(s: str | None) -> int | None:
+    return int(s) if s else None
+
+
+def _weekday_before(folded: str, start: int) -> int | None:
+    m = _RE_WD_BEFORE.search(folded, max(0, start - 40), start)
+    return WEEKDAYS.get(re.sub(r"[\s-]+", " ", m.group("w"))) if m else None
+
+
+def _explicit_exprs(folded: str, seg: int, base: int) -> list[_Expr]:
+    found: list[_Expr] = []
+    for m in _RE_DMY_CROSS.finditer(folded):
+        found.append(_Expr(base + m.start(), base + m.end(), seg, int(m["d1"]), _month(m["m1"]),
+                           _int(m["y1"]) or _int(m["y2"]), int(m["d2"]), _month(m["m2"]), _int(m["y2"]),
+                           _weekday_before(folded, m.start())))
+    for m in _RE_DMY_RANGE.finditer(folded):
+        mon, y = _month(m["m"]), _int(m["y"])
+        if int(m["d1"]) < int(m["d2"]):
+            found.append(_Expr(base + m.start(), base + m.end(), seg, int(m["d1"]), mon, y,
+                               int(m["d2"]), mon, y, _weekday_before(folded, m.start())))
+    for m in _RE_DMY.finditer(folded):
+        if _RE_NUM_BEFORE.search(folded, max(0, m.start() - 6), m.start()):
+            continue  # "entre 18525 20 septembre": a day glued to another number is noise
+        found.append(_Expr(base + m.start(), base + m.end(), seg, int(m["d"]), _month(m["m"]),
+                           _int(m["y"]), weekday=_weekday_before(folded, m.start())))
+    for m in _RE_MDY.finditer(folded):
+        mon, y, d2 = _month(m["m"]), _int(m["y"]), _int(m["d2"])
+        if d2 is not None and d2 <= int(m["d1"]):
+            d2 = None
+        found.append(_Expr(base + m.start(), base + m.end(), seg, int(m["d1"]), mon, y,
+                           d2, mon if d2 else None, y if d2 else None, _weekday_before(folded, m.start())))
+    for m in _RE_NUMERIC.finditer(folded):
+        d, mo, y = (m["d1"], m["m1"], m["y1"]) if m["y1"] else (m["d2"], m["m2"], m["y2"])
+        found.append(_Expr(base + m.start(), base + m.end(), seg, int(d), int(mo), int(y)))
+    return [e for e in found if e.m1 is not None]
+
+
+def _weekday_modifier(folded: str, start: int, end: int) -> int:
+    before = folded[max(0, start - 14):start]
+    after = folded[end:end + 14]
+    words = set(re.findall(r"[\w']+", before + " " + after))
+    if words & set(_WD_NEXT):
+        return 1
+    if words & set(_WD_PAST):
+        return -1
+    return 0
+
+
+def _relative_exprs(folded: str, original: str, seg: int, base: int, lang: str) -> list[_Expr]:
+    found: list[_Expr] = []
+    pattern = _RE_REL.get(lang, _RE_REL_ANY)
+    table = _REL_DAYS.get(lang) or {w: o for ws in _REL_DAYS.values() for w, o in ws.items()}
+    for m in pattern.finditer(folded):
+        word = re.sub(r"\s+", " ", m.group(0))
+        offset = table.get(word)
+        if offset is None:
+            continue
+        if offset == 1 and word in ("morgen", "manana"):
+            if _NOT_TOMORROW.search(folded, max(0, m.start() - 12), m.start()):
+                continue
+            if lang == "de" and original[m.start():m.start() + 1].isupper():
+                continue  # "Morgen" (noun, morning) vs "morgen" (tomorrow)
+        wd = _RE_WEEKDAY.search(folded[m.end():m.end() + 14])
+        if wd is None:
+            wd = _RE_WD_BEFORE.search(folded, max(0, m.start() - 16), m.start())
+        weekday = WEEKDAYS.get(re.sub(r"[\s-]+", " ", wd.group("w"))) if wd else None
+        found.append(_Expr(base + m.start(), base + m.end(), seg, weekday=weekday, rel=offset))
+    for m in _RE_WEEKDAY.finditer(folded):
+        weekday = WEEKDAYS.get(re.sub(r"[\s-]+", " ", m.group("w")))
+        found.append(_Expr(base + m.start(), base + m.end(), seg, weekday=weekday,
+                           wd_dir=_weekday_modifier(folded, m.start(), m.end())))
+    return found
+
+
+# --------------------------------------------------------------------------- resolution
+
+
+def _safe_date(y: int, m: int, d: int) -> _dt.date | None:
+    try:
+        return _dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _add_years(day: _dt.date, years: int) -> _dt.date:
+    return _safe_date(day.year + years, day.month, day.day) or _dt.date(day.year + years, day.month, 28)
+
+
+def _year_near_publication(m: int, d: int, weekday: int | None, pub: _dt.date) -> int | None:
+    """Year putting (d, m) nearest to `pub`, preferring years where the weekday fits."""
+    options = [(y, _safe_date(y, m, d)) for y in (pub.year - 1, pub.year, pub.year + 1)]
+    dated = [(y, day) for y, day in options if day is not None]
+    if not dated:
+        return None
+    if weekday is not None:
+        fitting = [(y, day) for y, day in dated if day.weekday() == weekday]
+        if fitting:
+            dated = fitting
+    # nearest; on a tie the past wins (news report what happened)
+    return min(dated, key=lambda yd: (abs((yd[1] - pub).days), yd[1] > pub))[0]
+
+
+def _year_by_weekday(m: int, d: int, weekday: int, ref: _dt.date) -> int | None:
+    """The only year in [ref - 5 years, ref + 60 days] where (d, m) falls on `weekday`."""
+    low, high = _add_years(ref, -5), ref + _dt.timedelta(days=60)
+    fits = [y for y in range(low.year, high.year + 1)
+            if (day := _safe_date(y, m, d)) is not None and low <= day <= high and day.weekday() == weekday]
+    return fits[0] if len(fits) == 1 else None
+
+
+def _fits(y: int, m: int, d: int, weekday: int | None) -> bool:
+    day = _safe_date(y, m, d)
+    return day is not None and (weekday is None or day.weekday() == weekday)
+
+
+def _context_year(expr: _Expr, years: list[tuple[int, int, int]]) -> list[int]:
+    """Years stated near the expression: same segment within 300 chars, nearest first."""
+    near = [(abs(pos - expr.pos), y) for pos, seg, y in years
+            if seg == expr.seg and abs(pos - expr.pos) <= 300 and not (expr.pos <= pos < expr.end)]
+    return [y for _, y in sorted(near)]
+
+
+def _document_years(years: list[tuple[int, int, int]], ref: _dt.date) -> list[int]:
+    counts = Counter(y for _, _, y in years if ref.year - 10 <= y <= ref.year + 1)
+    first = {}
+    for pos, _, y in years:
+        first.setdefault(y, pos)
+    return sorted(counts, key=lambda y: (-counts[y], first[y]))
+
+
+def _resolve_year(expr: _Expr, pub: _dt.date | None, today: _dt.date,
+                  years: list[tuple[int, int, int]]) -> int | None:
+    m, d, wd = expr.m1, expr.d1, expr.weekday
+    assert m is not None and d is not None
+    if pub is not None:
+        return _year_near_publication(m, d, wd, pub)
+    ctx = _context_year(expr, years)
+    for y in ctx:
+        if _fits(y, m, d, wd):
+            return y
+    if ctx and wd is None:
+        return ctx[0] if _safe_date(ctx[0], m, d) else None
+    for y in _document_years(years, today):
+        if _fits(y, m, d, wd):
+            return y
+    if wd is not None:
+        return _year_by_weekday(m, d, wd, today)
+    return None
+
+
+def _span_from_explicit(expr: _Expr, pub: _dt.date | None, today: _dt.date,
+                        years: list[tuple[int, int, int]]) -> DateSpan:
+    assert expr.m1 is not None and expr.d1 is not None
+    y1 = expr.y1 if expr.y1 is not None else (expr.y2 or _resolve_year(expr, pub, today, years))
+    weekday_name = WEEKDAYS_EN[expr.weekday] if expr.weekday is not None else None
+    if y1 is None:
+        return DateSpan(None, None, weekday_name)
+    start = _safe_date(y1, expr.m1, expr.d1)
+    if start is None:
+        return DateSpan(None, None, weekday_name)
+    end = start
+    if expr.d2 is not None and expr.m2 is not None:
+        y2 = expr.y2 or (y1 + 1 if expr.m2 < expr.m1 else y1)
+        end = _safe_date(y2, expr.m2, expr.d2) or start
+        if end < start or (end - start).days > 62:
+            end = start
+    return DateSpan(start.isoformat(), end.isoformat(), None)
+
+
+def _span_from_relative(expr: _Expr, pub: _dt.date | None) -> DateSpan:
+    weekday_name = WEEKDAYS_EN[expr.weekday] if expr.weekday is not None else None
+    if pub is None:
+        return DateSpan(None, None, weekday_name)
+    if expr.rel is not None:
+        day = pub + _dt.timedelta(days=expr.rel)
+        if expr.weekday is not None and day.weekday() != expr.weekday and expr.rel == 0:
+            # "aujourd'hui, mardi" in a piece dated Wednesday: the latest Tuesday
+            day = pub - _dt.timedelta(days=(pub.weekday() - expr.weekday) % 7)
+    else:
+        assert expr.weekday is not None
+        back = (pub.weekday() - expr.weekday) % 7
+        if expr.wd_dir == 1:
+            day = pub + _dt.timedelta(days=(expr.weekday - pub.weekday()) % 7 or 7)
+        elif expr.wd_dir == -1:
+            day = pub - _dt.timedelta(days=back or 7)
+        else:
+            day = pub - _dt.timedelta(days=back)
+    return DateSpan(day.isoformat(), day.isoformat(), None)
+
+
+def _parse_iso(value: str | None) -> _dt.date | None:
+    if not value:
+        return None
+    try:
+        return _dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def _segments_or_whole(body: str, segments: list[Segment]) -> list[Segment]:
+    if segments:
+        return sorted(segments, key=lambda s: s.start)
+    return [Segment(0, len(body), "")]
+
+
+def _is_background(expr: _Expr, seg_len: int, pub: _dt.date | None) -> bool:
+    """Explicit dates that are not the event: years far from publication, byline dates."""
+    if pub is None or not expr.explicit:
+        return False
+    if expr.y1 is not None and abs(expr.y1 - pub.year) > 1:
+        return True
+    if seg_len < 100 and expr.y1 == pub.year and expr.m1 == pub.month and expr.d1 == pub.day:
+        return True
+    return False
+
+
+def _collect(body: str, segments: list[Segment]) -> tuple[list[_Expr], list[tuple[int, int, int]], list[int]]:
+    exprs: list[_Expr] = []
+    years: list[tuple[int, int, int]] = []
+    seg_lens: list[int] = []
+    for i, seg in enumerate(_segments_or_whole(body, segments)):
+        original = body[seg.start:seg.end]
+        folded, offsets = _fold_with_map(original)
+        seg_lens.append(len(original))
+        local: list[_Expr] = _explicit_exprs(folded, i, 0) + _relative_exprs(folded, original, i, 0, seg.lang)
+        for e in local:
+            ps, pe = (offsets[e.pos], offsets[e.end]) if offsets else (e.pos, e.end)
+            exprs.append(_Expr(seg.start + ps, seg.start + pe, i, e.d1, e.m1, e.y1, e.d2, e.m2, e.y2,
+                               e.weekday, e.rel, e.wd_dir))
+        for m in _RE_YEAR.finditer(folded):
+            p = offsets[m.start()] if offsets else m.start()
+            years.append((seg.start + p, i, int(m["y"])))
+    return exprs, years, seg_lens
+
+
+def _first_expression(exprs: list[_Expr], seg_lens: list[int], pub: _dt.date | None) -> _Expr | None:
+    """Earliest expression; among overlapping ones the explicit and longest wins."""
+    best: _Expr | None = None
+    for e in sorted(exprs, key=lambda e: (e.pos, not e.explicit, -(e.end - e.pos))):
+        if _is_background(e, seg_lens[e.seg], pub):
+            continue
+        if best is None:
+            best = e
+            continue
+        if e.pos < best.end:  # overlaps the chosen one
+            if e.explicit and (not best.explicit or e.end > best.end):
+                best = e
+            elif best.rel is not None and best.weekday is None and e.weekday is not None:
+                best = _Expr(best.pos, best.end, best.seg, weekday=e.weekday, rel=best.rel)
+            continue
+        # a weekday right before an explicit date belongs to it ("maandag 3 juni")
+        if not best.explicit and best.rel is None and e.explicit and e.pos - best.end <= 12:
+            best = e
+            continue
+        # "aujourd'hui, mardi": the weekday completes the relative word
+        break
+    return best
+
+
+def find_event_dates_at(
+    body: str, segments: list[Segment], published: str | None, today: _dt.date
+) -> tuple[DateSpan, int | None]:
+    """Like `find_event_dates`, also returning the body offset of the chosen expression."""
+    pub = _parse_iso(published)
+    exprs, years, seg_lens = _collect(body, segments)
+    expr = _first_expression(exprs, seg_lens, pub)
+    if expr is None:
+        return DateSpan(), None
+    if expr.explicit:
+        return _span_from_explicit(expr, pub, today, years), expr.pos
+    return _span_from_relative(expr, pub), expr.pos
+
+
+def find_event_dates(
+    body: str, segments: list[Segment], published: str | None, today: _dt.date
+) -> DateSpan:
+    """Date or date range of what the article reports.
+
+    `segments` give each paragraph's language (relative words are language-specific);
+    `published` is the ISO publication date or None; `today` (the ingest date) bounds
+    the weekday-based year inference when the publication date is unknown.
+    Unknown stays unknown: ``DateSpan(None, None, weekday_or_None)``.
+    """
+    return find_event_dates_at(body, segments, published, today)[0]
+
+
+# --------------------------------------------------------------------------- publication date
+
+_RE_BYLINE_HINT = re.compile(
+    r"publi|mis a jour|updated|posted|gepubliceerd|veroffentlicht|aktualisiert|publicado|pubblicato|"
+    r"نشر|تاريخ|\d{1,2}[:h]\d{2}"
+)
+
+
+def find_published(text: str) -> str | None:
+    """Publication date from the article header/byline (first lines only), ISO or None.
+
+    Scans the non-empty lines before the body starts (the first long line ends
+    the header), so dates in related-article lists at the bottom are never used.
+    """
+    return _find_published(text[:1500])
+
+
+@lru_cache(maxsize=1024)
+def _find_published(head: str) -> str | None:
+    lines = [ln.strip() for ln in head.splitlines() if ln.strip()]
+    for line in lines[:10]:
+        if len(line) > 200:
+            break  # the body has started
+        if len(line) > 120 and not _RE_BYLINE_HINT.search(fold(line)):
+            continue
+        folded = fold(line)
+        exprs = [e for e in _explicit_exprs(folded, 0, 0) if e.y1 is not None]
+        if not exprs:
+            continue
+        e = min(exprs, key=lambda e: e.pos)
+        assert e.m1 is not None and e.d1 is not None and e.y1 is not None
+        day = _safe_date(e.y1, e.m1, e.d1)
+        if day is not None:
+            return day.isoformat()
+    return None

@@ -1,0 +1,155 @@
+"""Step 8 of the pipeline: write one processed article in one transaction.
+
+Article, segments, entities and aliases, mentions, topics, event and full-text
+rows go in together or not at all: a crash leaves the whole article or none.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+
+import sqlite_utils
+
+from .model import ProcessedArticle
+
+
+class ArticleWriter:
+    """Writes processed articles into an open database, one transaction each."""
+
+    def __init__(self, db: sqlite_utils.Database):
+        self.db = db
+        self.conn: sqlite3.Connection = db.conn
+        self._entity_ids: dict[str, int] = {}
+        self._topic_ids: dict[str, int] = {
+            key: topic_id for topic_id, key in self.conn.execute("SELECT id, key FROM topics")
+        }
+
+    def has_hash(self, digest: str) -> bool:
+        return self.conn.execute("SELECT 1 FROM articles WHERE content_hash = ?", (digest,)).fetchone() is not None
+
+    def write(self, article: ProcessedArticle) -> int | None:
+        """Store the article; returns its id, or None if its text is already stored."""
+        conn = self.conn
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            if self.has_hash(article.content_hash):
+                conn.execute("ROLLBACK")
+                return None
+            article_id = self._insert_article(article)
+            self._insert_mentions(article_id, article)
+            self._insert_topics(article_id, article)
+            self._assign_event(article_id, article)
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            self._entity_ids.clear()
+            raise
+        return article_id
+
+    def _insert_article(self, article: ProcessedArticle) -> int:
+        conn = self.conn
+        cursor = conn.execute(
+            """INSERT INTO articles (source, content_hash, title, body, boilerplate, lang, languages,
+                   published, date_start, date_end, weekday, ingested_at)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            (
+                article.source,
+                article.content_hash,
+                article.title,
+                article.body,
+                "\n".join(article.boilerplate),
+                article.lang,
+                json.dumps(article.languages),
+                article.published,
+                article.event_dates.start,
+                article.event_dates.end,
+                article.event_dates.weekday,
+                dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+            ),
+        )
+        article_id = cursor.lastrowid
+        conn.executemany(
+            "INSERT INTO segments (article_id, start, end, lang) VALUES (?, ?, ?, ?)",
+            [(article_id, s.start, s.end, s.lang) for s in article.segments],
+        )
+        conn.execute(
+            "INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)",
+            (article_id, article.title or "", article.body),
+        )
+        return article_id
+
+    def entity_id(self, key: str, kind: str, name: str) -> int:
+        """Id of the entity with this key, created if new."""
+        cached = self._entity_ids.get(key)
+        if cached is not None:
+            return cached
+        row = self.conn.execute("SELECT id FROM entities WHERE key = ?", (key,)).fetchone()
+        if row is None:
+            row = (self.conn.execute(
+                "INSERT INTO entities (key, kind, name) VALUES (?, ?, ?)", (key, kind, name)
+            ).lastrowid,)
+        self._entity_ids[key] = row[0]
+        return row[0]
+
+    def _insert_mentions(self, article_id: int, article: ProcessedArticle) -> None:
+        conn = self.conn
+        seen_entities: set[int] = set()
+        alias_counts: dict[tuple[int, str], int] = {}
+        rows = []
+        for mention in article.mentions:
+            entity_id = self.entity_id(mention.key, mention.kind, mention.name)
+            seen_entities.add(entity_id)
+            alias_counts[(entity_id, mention.surface)] = alias_counts.get((entity_id, mention.surface), 0) + 1
+            rows.append((article_id, entity_id, mention.start, mention.end, mention.surface))
+        conn.executemany(
+            "INSERT INTO mentions (article_id, entity_id, start, end, surface) VALUES (?, ?, ?, ?, ?)", rows
+        )
+        for (entity_id, alias), count in alias_counts.items():
+            row = conn.execute(
+                "SELECT id FROM aliases WHERE entity_id = ? AND alias = ?", (entity_id, alias)
+            ).fetchone()
+            if row:
+                conn.execute("UPDATE aliases SET mention_count = mention_count + ? WHERE id = ?", (count, row[0]))
+            else:
+                alias_id = conn.execute(
+                    "INSERT INTO aliases (entity_id, alias, mention_count) VALUES (?, ?, ?)",
+                    (entity_id, alias, count),
+                ).lastrowid
+                conn.execute("INSERT INTO aliases_fts (rowid, alias) VALUES (?, ?)", (alias_id, alias))
+        conn.executemany(
+            "UPDATE entities SET article_count = article_count + 1 WHERE id = ?",
+            [(entity_id,) for entity_id in seen_entities],
+        )
+
+    def _topic_id(self, key: str) -> int:
+        if key not in self._topic_ids:
+            self._topic_ids[key] = self.conn.execute(
+                "INSERT INTO topics (key, label) VALUES (?, ?)", (key, key.replace("_", " "))
+            ).lastrowid
+        return self._topic_ids[key]
+
+    def _insert_topics(self, article_id: int, article: ProcessedArticle) -> None:
+        self.conn.executemany(
+            "INSERT INTO article_topics (article_id, topic_id, occurrences) VALUES (?, ?, ?)",
+            [(article_id, self._topic_id(key), count) for key, count in article.topics.items()],
+        )
+
+    def _assign_event(self, article_id: int, article: ProcessedArticle) -> None:
+        """Until cross-article grouping lands, every article is an event of its own."""
+        conn = self.conn
+        date_start = article.event_dates.start
+        event_id = conn.execute(
+            """INSERT INTO events (title, date_start, date_end, weekday, article_count, langs, sort_key)
+               VALUES (?, ?, ?, ?, 1, ?, ?)""",
+            (
+                article.title or article.body[:80],
+                date_start,
+                article.event_dates.end,
+                article.event_dates.weekday,
+                article.lang,
+                date_start or article.published or "",
+            ),
+        ).lastrowid
+        conn.execute("UPDATE articles SET event_id = ? WHERE id = ?", (event_id, article_id))

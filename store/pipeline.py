@@ -1,0 +1,42 @@
+"""The ingest pipeline as one pure function: RawDocument → ProcessedArticle.
+
+Each step lives in its own module and is a plain function over plain data:
+clean → language → dates → entities → topics. Nothing here touches SQLite,
+so this runs unchanged in worker processes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import unicodedata
+
+from .clean import clean_text
+from .language import detect_languages
+from .model import ProcessedArticle, RawDocument
+
+
+def content_hash(document: RawDocument) -> str:
+    """Hash of the article's text, blind to whitespace and Unicode normal form.
+
+    Two files with the same text are one article, whatever their names.
+    """
+    normalized = " ".join(unicodedata.normalize("NFC", document.text).split())
+    return hashlib.sha256(normalized.encode("utf-8")).hexdigest()
+
+
+def process(document: RawDocument, today: dt.date | None = None, digest: str | None = None) -> ProcessedArticle:
+    """Run every pipeline step over one document."""
+    cleaned = clean_text(document.text, document.title)
+    lang, shares, segments = detect_languages(cleaned.body, document.lang)
+    return ProcessedArticle(
+        source=document.source,
+        content_hash=digest or content_hash(document),
+        title=cleaned.title,
+        body=cleaned.body,
+        boilerplate=cleaned.boilerplate,
+        lang=lang,
+        languages=shares,
+        segments=segments,
+        published=document.published,
+    )

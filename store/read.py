@@ -1,0 +1,268 @@
+"""Step 1 of the pipeline: files, folders, .jsonl and HTML → RawDocument.
+
+Bytes become text with the right charset (BOMs, UTF-8, UTF-16 without BOM,
+then charset detection for cp1252/latin-1 and friends). Anything that is not
+an article gives a ReadFailure with a one-line reason instead of an exception.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from .model import RawDocument
+
+TEXT_SUFFIXES = {".txt", ".text", ".md"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+ARTICLE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+
+MAX_ARTICLE_BYTES = 10 * 1024 * 1024  # one article (a file, or one .jsonl line)
+
+_PREFERRED_LEGACY = ("cp1252", "latin_1", "iso8859_15")
+
+_MAGIC = {
+    b"\x89PNG": "a PNG image",
+    b"\x7fELF": "an ELF executable",
+    b"PK\x03\x04": "a zip archive",
+    b"%PDF": "a PDF document",
+    b"GIF8": "a GIF image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"\x1f\x8b": "a gzip archive",
+    b"SQLite format 3\x00": "an SQLite database",
+}
+
+
+@dataclass(frozen=True)
+class ReadFailure:
+    """A file (or .jsonl line) that could not be read as an article, and why."""
+
+    source: str
+    reason: str
+
+
+class NotText(ValueError):
+    """Bytes that are not text in any charset we can recognise."""
+
+
+def decode_bytes(data: bytes) -> str:
+    """Decode article bytes: BOM first, then UTF-8, UTF-16 without BOM, then detection."""
+    for bom, codec in (
+        (b"\xef\xbb\xbf", "utf-8-sig"),
+        (b"\xff\xfe\x00\x00", "utf-32"),
+        (b"\x00\x00\xfe\xff", "utf-32"),
+        (b"\xff\xfe", "utf-16"),
+        (b"\xfe\xff", "utf-16"),
+    ):
+        if data.startswith(bom):
+            return data.decode(codec, errors="replace")
+    for magic, what in _MAGIC.items():
+        if data.startswith(magic):
+            raise NotText(f"binary file ({what})")
+    utf16 = _guess_utf16_without_bom(data)
+    if utf16:
+        return data.decode(utf16, errors="replace")
+    if b"\x00" in data[:65536]:
+        raise NotText("binary file (contains NUL bytes)")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    matches = list(from_bytes(data[:262144]))
+    if not matches:
+        raise NotText("binary file (no text encoding fits)")
+    # Short Western text fits several single-byte code pages equally well;
+    # cp1252 (a superset of latin-1 in practice) is by far the most common of them.
+    best = matches[0]
+    for match in matches[:6]:
+        if match.encoding in _PREFERRED_LEGACY and match.chaos <= best.chaos + 0.02:
+            best = match
+            break
+    return data.decode(best.encoding, errors="replace")
+
+
+def _guess_utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 text in Latin scripts has NUL in every other byte; tell LE from BE."""
+    sample = data[:4096]
+    if len(sample) < 4:
+        return None
+    even_nuls = sample[0::2].count(0)
+    odd_nuls = sample[1::2].count(0)
+    half = len(sample) // 2
+    if odd_nuls > 0.4 * half and even_nuls < 0.05 * half:
+        return "utf-16-le"
+    if even_nuls > 0.4 * half and odd_nuls < 0.05 * half:
+        return "utf-16-be"
+    return None
+
+
+def html_to_document(html: str, source: str) -> RawDocument | ReadFailure:
+    """Main text, title and date of a web page, with trafilatura (not regexes)."""
+    import trafilatura
+
+    extracted = trafilatura.bare_extraction(
+        html, with_metadata=True, include_comments=False, include_tables=False
+    )
+    text = (extracted.text or "").strip() if extracted is not None else ""
+    if not text:
+        return ReadFailure(source, "no article text in this HTML page")
+    return RawDocument(
+        source=source,
+        text=text,
+        title=extracted.title or None,
+        published=_iso_date(extracted.date),
+        lang=extracted.language or None,
+        url=extracted.url or None,
+    )
+
+
+def _iso_date(value: object) -> str | None:
+    text = str(value or "")[:10]
+    if len(text) == 10 and text[4] == "-" and text[7] == "-" and text.replace("-", "").isdigit():
+        return text
+    return None
+
+
+def read_file(path: Path, source: str | None = None) -> Iterator[RawDocument | ReadFailure]:
+    """Read one file as articles: a .jsonl gives one per line, anything else one."""
+    source = source or str(path)
+    suffix = path.suffix.lower()
+    if suffix in JSONL_SUFFIXES:
+        yield from read_jsonl(path, source)
+        return
+    try:
+        size = path.stat().st_size
+        if size > MAX_ARTICLE_BYTES:
+            yield ReadFailure(source, f"too large for one article ({size / 1e6:.1f} MB > {MAX_ARTICLE_BYTES / 1e6:.0f} MB)")
+            return
+        data = path.read_bytes()
+    except OSError as error:
+        yield ReadFailure(source, f"cannot read: {error.strerror or error}")
+        return
+    if not data.strip():
+        yield ReadFailure(source, "empty file")
+        return
+    try:
+        text = decode_bytes(data)
+    except NotText as error:
+        yield ReadFailure(source, str(error))
+        return
+    if suffix in HTML_SUFFIXES or (suffix not in TEXT_SUFFIXES and _looks_like_html(text)):
+        yield html_to_document(text, source)
+        return
+    if not text.strip():
+        yield ReadFailure(source, "no text")
+        return
+    yield RawDocument(source=source, text=text)
+
+
+def _looks_like_html(text: str) -> bool:
+    head = text[:1024].lstrip().lower()
+    return head.startswith("<!doctype html") or head.startswith("<html")
+
+
+def read_jsonl(path: Path, source: str) -> Iterator[RawDocument | ReadFailure]:
+    """One article per line: {"text", "title"?, "url"?, "published"?, "lang"?}.
+
+    Broken lines are reported with their line number; good lines still go in.
+    """
+    try:
+        handle = path.open("rb")
+    except OSError as error:
+        yield ReadFailure(source, f"cannot read: {error.strerror or error}")
+        return
+    with handle:
+        for number, raw_line in enumerate(handle, start=1):
+            where = f"{source}:{number}"
+            if not raw_line.strip():
+                continue
+            if len(raw_line) > MAX_ARTICLE_BYTES:
+                yield ReadFailure(where, "line too large for one article")
+                continue
+            try:
+                record = json.loads(decode_bytes(raw_line))
+            except (NotText, ValueError) as error:
+                yield ReadFailure(where, f"invalid JSON ({_short(error)})")
+                continue
+            yield _record_to_document(record, where)
+
+
+def _record_to_document(record: object, where: str) -> RawDocument | ReadFailure:
+    if not isinstance(record, dict):
+        return ReadFailure(where, "not a JSON object")
+    text = record.get("text")
+    if not isinstance(text, str) or not text.strip():
+        return ReadFailure(where, 'no "text" field with article text')
+    url = record.get("url") if isinstance(record.get("url"), str) else None
+    title = record.get("title") if isinstance(record.get("title"), str) else None
+    lang = record.get("lang") if isinstance(record.get("lang"), str) else None
+    if isinstance(text, str) and text.lstrip()[:15].lower().startswith(("<!doctype", "<html")):
+        page = html_to_document(text, url or where)
+        if isinstance(page, ReadFailure):
+            return ReadFailure(where, page.reason)
+        text, title = page.text, title or page.title
+    return RawDocument(
+        source=url or where,
+        text=text,
+        title=title,
+        published=_iso_date(record.get("published")),
+        lang=lang,
+        url=url,
+    )
+
+
+def _short(error: Exception) -> str:
+    return str(error).split("\n")[0][:80]
+
+
+def list_article_files(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[tuple[Path, str]], list[ReadFailure]]:
+    """Every article file under the given paths, as (path, source), and the paths that fail.
+
+    Files given by name are read whatever their suffix; in folders only article
+    files (.txt, .html, .jsonl, …) are read, hidden ones are skipped, and
+    symlinked folders are not followed, so symlink loops cannot occur.
+    """
+    files: list[tuple[Path, str]] = []
+    failures: list[ReadFailure] = []
+    for given in paths:
+        path = Path(given)
+        if path.is_symlink() and not path.exists():
+            failures.append(ReadFailure(str(given), "broken symbolic link (or a symlink loop)"))
+        elif path.is_dir():
+            _walk_folder(path, files, failures)
+        elif path.is_file():
+            files.append((path, str(given)))
+        elif path.exists():
+            failures.append(ReadFailure(str(given), "not a regular file"))
+        else:
+            failures.append(ReadFailure(str(given), "no such file or folder"))
+    return files, failures
+
+
+def _walk_folder(folder: Path, files: list[tuple[Path, str]], failures: list[ReadFailure]) -> None:
+    def on_error(error: OSError) -> None:
+        failures.append(ReadFailure(str(error.filename or folder), f"cannot read folder: {error.strerror or error}"))
+
+    for root, dirs, names in os.walk(folder, onerror=on_error, followlinks=False):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(names):
+            path = Path(root) / name
+            if name.startswith(".") or path.suffix.lower() not in ARTICLE_SUFFIXES:
+                continue
+            if path.is_symlink() and not path.exists():
+                failures.append(ReadFailure(str(path), "broken symbolic link (or a symlink loop)"))
+            else:
+                files.append((path, str(path)))
+
+
+def iter_documents(paths: Iterable[str | os.PathLike[str]]) -> Iterator[RawDocument | ReadFailure]:
+    """Every article under the given paths, then a failure for each unreadable path."""
+    files, failures = list_article_files(paths)
+    for path, source in files:
+        yield from read_file(path, source)
+    yield from failures

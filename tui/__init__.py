@@ -1,0 +1,1 @@
+"""secbrowse terminal app and command line."""
