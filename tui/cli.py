@@ -17,7 +17,8 @@ from rich.text import Text
 from store.errors import QueryError, StoreError
 from store.paths import default_database_path, seeds_directory
 
-from .sanitize import marked_text, printable
+from . import search_command
+from .sanitize import printable
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -38,9 +39,7 @@ def _build_parser() -> argparse.ArgumentParser:
     ingest.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (read recursively)")
     ingest.add_argument("--workers", type=int, default=1, metavar="N", help="pipeline worker processes (default 1)")
     search = commands.add_parser("search", parents=[db_option], help="full-text search without the app")
-    search.add_argument("query", help='words, "phrases", prefix*, AND/OR/NOT, (…)')
-    search.add_argument("--json", action="store_true", help="print hits as JSON for scripts")
-    search.add_argument("--limit", type=int, default=20, metavar="N", help="hits to show (default 20)")
+    search_command.add_arguments(search)
     export = commands.add_parser("export", parents=[db_option], help="print everything as machine-readable JSON")
     export.add_argument("--format", choices=["json"], default="json", help="output format (json)")
     return parser
@@ -87,32 +86,6 @@ def run_ingest(db, paths: Sequence[str], workers: int, console: Console) -> int:
     return EXIT_SOME_FAILED if summary.failed else EXIT_OK
 
 
-def _search(args: argparse.Namespace) -> int:
-    from store.search import HIT_END, HIT_START, search
-
-    db = _open(args, create=False)
-    hits = search(db, args.query, limit=max(1, args.limit))
-    if args.json:
-        print(json.dumps([{
-            "article_id": hit.article_id, "event_id": hit.event_id, "title": hit.title, "lang": hit.lang,
-            "published": hit.published, "score": round(hit.score, 4),
-            "snippet": hit.snippet.replace(HIT_START, "«").replace(HIT_END, "»"),
-        } for hit in hits], ensure_ascii=False, indent=1))
-    else:
-        console = Console(highlight=False, markup=False, emoji=False)
-        for hit in hits:
-            line = Text(f"#{hit.article_id} ", style="bold")
-            line.append(f"[{hit.lang}] ", style="cyan")
-            line.append(f"{hit.published or '????-??-??'} ", style="dim")
-            line.append(printable(hit.title or "(untitled)"), style="bold")
-            console.print(line)
-            snippet = Text("    ") + marked_text(hit.snippet, HIT_START, HIT_END, "bold yellow reverse")
-            console.print(snippet)
-        if not hits:
-            _stderr_console().print("no matches")
-    return EXIT_OK if hits else EXIT_SOME_FAILED
-
-
 def _export(args: argparse.Namespace) -> int:
     from store.export import write_export
 
@@ -140,7 +113,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "ingest":
             return run_ingest(_open(args, create=True), args.paths, max(1, args.workers), _stderr_console())
         if args.command == "search":
-            return _search(args)
+            return search_command.run_search(_open(args, create=False), args)
         if args.command == "export":
             return _export(args)
         return _open_app(args)
