@@ -26,9 +26,11 @@ from __future__ import annotations
 import datetime as _dt
 import re
 import unicodedata
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Callable
 
 from babel import Locale
 
@@ -56,7 +58,7 @@ def _build_fold_table() -> dict[int, str | None]:
         base = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
         if base and base != ch and base.isascii():
             table[cp] = base.lower()
-    table.update({ord("ß"): "ss", ord("æ"): "ae", ord("œ"): "oe", ord("ø"): "o", ord("đ"): "d",
+    table.update({ord("ß"): "s", ord("æ"): "a", ord("œ"): "o", ord("ø"): "o", ord("đ"): "d",
                   ord("ł"): "l", ord("ı"): "i"})
     for cp in range(0x0300, 0x0370):  # combining marks (text in NFD)
         table[cp] = None
@@ -70,30 +72,57 @@ def _build_fold_table() -> dict[int, str | None]:
     for i in range(10):
         table[0x0660 + i] = str(i)  # Arabic-Indic digits
         table[0x06F0 + i] = str(i)  # Extended (Persian) digits
-    for src, dst in (("’", "'"), ("‘", "'"), ("ʼ", "'"), ("`", "'"), ("–", "-"), ("—", "-"),
+    for src, dst in (("’", "'"), ("‘", "'"), ("ʼ", "'"), ("–", "-"), ("—", "-"),
                      ("‑", "-"), ("\u00a0", " "), ("\u202f", " "), ("\u2009", " "), ("،", ",")):
         table[ord(src)] = dst
     return table
 
 
 _FOLD = _build_fold_table()
+_FOLD_STR = {chr(k): (v or "") for k, v in _FOLD.items() if k > 0x7F}
+_RE_DELETED = re.compile("[" + "".join(c for c, v in _FOLD_STR.items() if v == "") + "]")
+Mapper = Callable[[int], int]
+
+
+def _identity(pos: int) -> int:
+    return pos
 
 
 def fold(text: str) -> str:
-    """Lower-case, strip diacritics and normalise Arabic letters and digits."""
-    return text.lower().translate(_FOLD)
+    """Lower-case, strip diacritics and normalise Arabic letters and digits.
+
+    Length-preserving except for dropped marks (Arabic harakat/tatweel, combining
+    accents of decomposed text).  Implemented with `str.replace` per distinct
+    non-ASCII character, which is several times faster than `str.translate`.
+    """
+    return _fold_lowered(text.lower())
 
 
-def _fold_with_map(text: str) -> tuple[str, list[int] | None]:
-    """Fold `text`; when folding changed the length, also return folded→original offsets."""
-    folded = fold(text)
+def _fold_lowered(low: str) -> str:
+    if low.isascii():
+        return low
+    for ch in set(low):
+        if ch > "\x7f":
+            rep = _FOLD_STR.get(ch)
+            if rep is not None and rep != ch:
+                low = low.replace(ch, rep)
+    return low
+
+
+def _fold_with_map(text: str) -> tuple[str, Mapper]:
+    """Fold `text` and return a mapping from folded offsets back to `text` offsets."""
+    low = text.lower()
+    if len(low) != len(text):  # rare case-mapping expansions (e.g. "İ"): slow exact path
+        offsets: list[int] = []
+        for i, ch in enumerate(text):
+            offsets.extend([i] * len(fold(ch)))
+        offsets.append(len(text))
+        return "".join(fold(ch) for ch in text), lambda p: offsets[min(p, len(offsets) - 1)]
+    folded = _fold_lowered(low)
     if len(folded) == len(text):
-        return folded, None
-    offsets: list[int] = []
-    for i, ch in enumerate(text):
-        offsets.extend([i] * len(fold(ch)))
-    offsets.append(len(text))
-    return folded, offsets
+        return folded, _identity
+    shifts = [m.start() - k for k, m in enumerate(_RE_DELETED.finditer(low))]
+    return folded, lambda p: p + bisect_right(shifts, p)
 
 
 # --------------------------------------------------------------------------- lexicons
@@ -178,14 +207,6 @@ _WD_NEXT = ("prochain", "prochaine", "next", "coming", "komende", "volgende", "a
 # Spanish "mañana" means "morning" after these words; German/Dutch "Morgen" after these.
 _NOT_TOMORROW = re.compile(r"(?:esta|la|por la|de la|en la|heute|gestern|vanochtend|deze|this)\s*$")
 
-_RE_REL: dict[str, re.Pattern[str]] = {
-    lang: re.compile(r"(?<![\w'])(?:" + _alternation(words) + r")(?![\w'])")
-    for lang, words in _REL_DAYS.items()
-}
-_RE_REL_ANY = re.compile(
-    r"(?<![\w'])(?:" + _alternation({w for ws in _REL_DAYS.values() for w in ws}) + r")(?![\w'])"
-)
-
 _MONTH_ALT = _alternation(MONTHS)
 _WD_ALT = _alternation(WEEKDAYS)
 _D = r"(?:3[01]|[12]\d|0?[1-9])"
@@ -222,6 +243,38 @@ _RE_WD_BEFORE = re.compile(
     r"(?<!\w)(?P<w>" + _WD_ALT + r")[\s,]*(?:(?:le|den|der|el|il|the|on|op|am|de|o|يوم)\s+)?$"
 )
 _RE_NUM_BEFORE = re.compile(r"\d\s*$")
+_RE_PREV_WORD = re.compile(r"(?<!\w)([^\W\d_]+\.?)\s*$")
+_RE_DIGITS = re.compile(r"[0-9]+")
+_RE_WORDS = re.compile(r"[\w']+")
+_RE_SPACES = re.compile(r"\s+")
+_REL_ANY = {w: o for ws in _REL_DAYS.values() for w, o in ws.items()}
+_WD_PAST_SET = frozenset(_WD_PAST)
+_WD_NEXT_SET = frozenset(_WD_NEXT)
+
+
+def _trie_regex(words: object) -> str:
+    """A regex alternation shaped as a trie (much faster to scan than a flat one)."""
+    trie: dict = {}
+    for word in words:  # type: ignore[attr-defined]
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        alts = [(r"\s+" if ch == " " else re.escape(ch)) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return "(?:" + body + ")?" if "" in node else body
+
+    return emit(trie)
+
+
+# One scan finds every anchor: digit runs and weekday/relative words (\b first is fastest).
+_RE_SCAN = re.compile(
+    r"\b(?:(?P<word>" + _trie_regex(set(WEEKDAYS) | set(_REL_ANY)) + r")(?![\w'])|(?P<num>[0-9]+))"
+)
 _RE_TIME = re.compile(r"\d{1,2}[:h]\d{2}")
 
 
@@ -265,69 +318,70 @@ def _weekday_before(folded: str, start: int) -> int | None:
     return WEEKDAYS.get(re.sub(r"[\s-]+", " ", m.group("w"))) if m else None
 
 
-def _explicit_exprs(folded: str, seg: int, base: int) -> list[_Expr]:
+def _explicit_at(folded: str, p: int) -> list[_Expr]:
+    """Explicit date expressions starting at (or, month first, just before) the digits at `p`."""
     found: list[_Expr] = []
-    for m in _RE_DMY_CROSS.finditer(folded):
-        found.append(_Expr(base + m.start(), base + m.end(), seg, int(m["d1"]), _month(m["m1"]),
+    wd_cache: list[int | None] = []
+
+    def weekday(start: int) -> int | None:
+        if not wd_cache:
+            wd_cache.append(_weekday_before(folded, start))
+        return wd_cache[0]
+
+    if (m := _RE_DMY_CROSS.match(folded, p)) is not None:
+        found.append(_Expr(m.start(), m.end(), -1, int(m["d1"]), _month(m["m1"]),
                            _int(m["y1"]) or _int(m["y2"]), int(m["d2"]), _month(m["m2"]), _int(m["y2"]),
-                           _weekday_before(folded, m.start())))
-    for m in _RE_DMY_RANGE.finditer(folded):
+                           weekday(p)))
+    if (m := _RE_DMY_RANGE.match(folded, p)) is not None and int(m["d1"]) < int(m["d2"]):
         mon, y = _month(m["m"]), _int(m["y"])
-        if int(m["d1"]) < int(m["d2"]):
-            found.append(_Expr(base + m.start(), base + m.end(), seg, int(m["d1"]), mon, y,
-                               int(m["d2"]), mon, y, _weekday_before(folded, m.start())))
-    for m in _RE_DMY.finditer(folded):
-        if _RE_NUM_BEFORE.search(folded, max(0, m.start() - 6), m.start()):
-            continue  # "entre 18525 20 septembre": a day glued to another number is noise
-        found.append(_Expr(base + m.start(), base + m.end(), seg, int(m["d"]), _month(m["m"]),
-                           _int(m["y"]), weekday=_weekday_before(folded, m.start())))
-    for m in _RE_MDY.finditer(folded):
-        mon, y, d2 = _month(m["m"]), _int(m["y"]), _int(m["d2"])
-        if d2 is not None and d2 <= int(m["d1"]):
-            d2 = None
-        found.append(_Expr(base + m.start(), base + m.end(), seg, int(m["d1"]), mon, y,
-                           d2, mon if d2 else None, y if d2 else None, _weekday_before(folded, m.start())))
-    for m in _RE_NUMERIC.finditer(folded):
+        found.append(_Expr(m.start(), m.end(), -1, int(m["d1"]), mon, y, int(m["d2"]), mon, y, weekday(p)))
+    if (m := _RE_DMY.match(folded, p)) is not None and not _RE_NUM_BEFORE.search(folded, max(0, p - 6), p):
+        # "entre 18525 20 septembre": a day glued to another number is noise
+        found.append(_Expr(m.start(), m.end(), -1, int(m["d"]), _month(m["m"]), _int(m["y"]),
+                           weekday=weekday(p)))
+    if (m := _RE_NUMERIC.match(folded, p)) is not None:
         d, mo, y = (m["d1"], m["m1"], m["y1"]) if m["y1"] else (m["d2"], m["m2"], m["y2"])
-        found.append(_Expr(base + m.start(), base + m.end(), seg, int(d), int(mo), int(y)))
+        found.append(_Expr(m.start(), m.end(), -1, int(d), int(mo), int(y)))
+    prev = _RE_PREV_WORD.search(folded, max(0, p - 16), p)
+    if prev is not None and _month(prev.group(1)) is not None:
+        if (m := _RE_MDY.match(folded, prev.start(1))) is not None:
+            mon, y, d2 = _month(m["m"]), _int(m["y"]), _int(m["d2"])
+            if d2 is not None and d2 <= int(m["d1"]):
+                d2 = None
+            found.append(_Expr(m.start(), m.end(), -1, int(m["d1"]), mon, y, d2, mon if d2 else None,
+                               y if d2 else None, _weekday_before(folded, m.start())))
     return [e for e in found if e.m1 is not None]
 
 
 def _weekday_modifier(folded: str, start: int, end: int) -> int:
-    before = folded[max(0, start - 14):start]
-    after = folded[end:end + 14]
-    words = set(re.findall(r"[\w']+", before + " " + after))
-    if words & set(_WD_NEXT):
+    around = folded[max(0, start - 14):start] + " " + folded[end:end + 14]
+    words = set(_RE_WORDS.findall(around))
+    if words & _WD_NEXT_SET:
         return 1
-    if words & set(_WD_PAST):
+    if words & _WD_PAST_SET:
         return -1
     return 0
 
 
-def _relative_exprs(folded: str, original: str, seg: int, base: int, lang: str) -> list[_Expr]:
-    found: list[_Expr] = []
-    pattern = _RE_REL.get(lang, _RE_REL_ANY)
-    table = _REL_DAYS.get(lang) or {w: o for ws in _REL_DAYS.values() for w, o in ws.items()}
-    for m in pattern.finditer(folded):
-        word = re.sub(r"\s+", " ", m.group(0))
-        offset = table.get(word)
-        if offset is None:
-            continue
-        if offset == 1 and word in ("morgen", "manana"):
-            if _NOT_TOMORROW.search(folded, max(0, m.start() - 12), m.start()):
-                continue
-            if lang == "de" and original[m.start():m.start() + 1].isupper():
-                continue  # "Morgen" (noun, morning) vs "morgen" (tomorrow)
-        wd = _RE_WEEKDAY.search(folded[m.end():m.end() + 14])
-        if wd is None:
-            wd = _RE_WD_BEFORE.search(folded, max(0, m.start() - 16), m.start())
-        weekday = WEEKDAYS.get(re.sub(r"[\s-]+", " ", wd.group("w"))) if wd else None
-        found.append(_Expr(base + m.start(), base + m.end(), seg, weekday=weekday, rel=offset))
-    for m in _RE_WEEKDAY.finditer(folded):
-        weekday = WEEKDAYS.get(re.sub(r"[\s-]+", " ", m.group("w")))
-        found.append(_Expr(base + m.start(), base + m.end(), seg, weekday=weekday,
-                           wd_dir=_weekday_modifier(folded, m.start(), m.end())))
-    return found
+def _word_expr(folded: str, body: str, start: int, end: int, lang: str, to_body: Mapper) -> _Expr | None:
+    """A relative word ("hier", "gisteren") or a weekday found by the scanner."""
+    word = _RE_SPACES.sub(" ", folded[start:end])
+    weekday = WEEKDAYS.get(word.replace("-", " "))
+    if weekday is not None:
+        return _Expr(start, end, -1, weekday=weekday, wd_dir=_weekday_modifier(folded, start, end))
+    table = _REL_DAYS.get(lang) or _REL_ANY
+    offset = table.get(word)
+    if offset is None:
+        return None
+    if offset == 1 and word in ("morgen", "manana"):
+        if _NOT_TOMORROW.search(folded, max(0, start - 12), start):
+            return None
+        orig = to_body(start)
+        if lang in ("de", "") and body[orig:orig + 1].isupper():
+            return None  # "Morgen" (noun, morning) vs "morgen" (tomorrow)
+    wd = _RE_WEEKDAY.search(folded, end, end + 14) or _RE_WD_BEFORE.search(folded, max(0, start - 16), start)
+    wd_num = WEEKDAYS.get(_RE_SPACES.sub(" ", wd.group("w")).replace("-", " ")) if wd else None
+    return _Expr(start, end, -1, weekday=wd_num, rel=offset)
 
 
 # --------------------------------------------------------------------------- resolution
@@ -472,23 +526,36 @@ def _is_background(expr: _Expr, seg_len: int, pub: _dt.date | None) -> bool:
     return False
 
 
+def _seg_at(starts: list[int], pos: int) -> int:
+    return max(0, bisect_right(starts, pos) - 1)
+
+
 def _collect(body: str, segments: list[Segment]) -> tuple[list[_Expr], list[tuple[int, int, int]], list[int]]:
+    """All date expressions (body offsets) and stated years (pos, segment, year)."""
+    segs = _segments_or_whole(body, segments)
+    starts = [s.start for s in segs]
+    folded, to_body = _fold_with_map(body)
     exprs: list[_Expr] = []
     years: list[tuple[int, int, int]] = []
-    seg_lens: list[int] = []
-    for i, seg in enumerate(_segments_or_whole(body, segments)):
-        original = body[seg.start:seg.end]
-        folded, offsets = _fold_with_map(original)
-        seg_lens.append(len(original))
-        local: list[_Expr] = _explicit_exprs(folded, i, 0) + _relative_exprs(folded, original, i, 0, seg.lang)
-        for e in local:
-            ps, pe = (offsets[e.pos], offsets[e.end]) if offsets else (e.pos, e.end)
-            exprs.append(_Expr(seg.start + ps, seg.start + pe, i, e.d1, e.m1, e.y1, e.d2, e.m2, e.y2,
-                               e.weekday, e.rel, e.wd_dir))
-        for m in _RE_YEAR.finditer(folded):
-            p = offsets[m.start()] if offsets else m.start()
-            years.append((seg.start + p, i, int(m["y"])))
-    return exprs, years, seg_lens
+
+    def place(e: _Expr) -> _Expr:
+        ps = to_body(e.pos)
+        return _Expr(ps, to_body(e.end), _seg_at(starts, ps), e.d1, e.m1, e.y1, e.d2, e.m2, e.y2,
+                     e.weekday, e.rel, e.wd_dir)
+
+    for m in _RE_SCAN.finditer(folded):
+        p = m.start()
+        if m.lastgroup == "num":
+            exprs.extend(place(e) for e in _explicit_at(folded, p))
+            if len(m.group()) == 4 and (y := _RE_YEAR.match(folded, p)) is not None:
+                bp = to_body(p)
+                years.append((bp, _seg_at(starts, bp), int(y["y"])))
+        else:
+            lang = segs[_seg_at(starts, to_body(p))].lang
+            e = _word_expr(folded, body, p, m.end(), lang, to_body)
+            if e is not None:
+                exprs.append(place(e))
+    return exprs, years, [s.end - s.start for s in segs]
 
 
 def _first_expression(exprs: list[_Expr], seg_lens: list[int], pub: _dt.date | None) -> _Expr | None:
@@ -496,6 +563,8 @@ def _first_expression(exprs: list[_Expr], seg_lens: list[int], pub: _dt.date | N
     best: _Expr | None = None
     for e in sorted(exprs, key=lambda e: (e.pos, not e.explicit, -(e.end - e.pos))):
         if _is_background(e, seg_lens[e.seg], pub):
+            if best is not None and best.weekday is not None and not best.explicit and e.pos - best.end <= 12:
+                best = None  # the weekday of a byline date ("Tuesday 04 June 2024 - 09:50")
             continue
         if best is None:
             best = e
@@ -568,7 +637,8 @@ def _find_published(head: str) -> str | None:
         if len(line) > 120 and not _RE_BYLINE_HINT.search(fold(line)):
             continue
         folded = fold(line)
-        exprs = [e for e in _explicit_exprs(folded, 0, 0) if e.y1 is not None]
+        exprs = [e for m in _RE_DIGITS.finditer(folded) for e in _explicit_at(folded, m.start())
+                 if e.y1 is not None]
         if not exprs:
             continue
         e = min(exprs, key=lambda e: e.pos)
