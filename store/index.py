@@ -12,6 +12,7 @@ import sqlite3
 
 import sqlite_utils
 
+from .corrections import load_entity_rules
 from .model import ProcessedArticle
 
 
@@ -22,6 +23,7 @@ class ArticleWriter:
         self.db = db
         self.conn: sqlite3.Connection = db.conn
         self._entity_ids: dict[str, int] = {}
+        self.rules = load_entity_rules(db)
         self._topic_ids: dict[str, int] = {
             key: topic_id for topic_id, key in self.conn.execute("SELECT id, key FROM topics")
         }
@@ -99,7 +101,10 @@ class ArticleWriter:
         alias_counts: dict[tuple[int, str], int] = {}
         rows = []
         for mention in article.mentions:
-            entity_id = self.entity_id(mention.key, mention.kind, mention.name)
+            key = self.rules.apply(mention.key, mention.surface)
+            if key is None:
+                continue  # the analyst rejected this entity
+            entity_id = self.entity_id(key, mention.kind, self.rules.names.get(key, mention.name))
             seen_entities.add(entity_id)
             alias_counts[(entity_id, mention.surface)] = alias_counts.get((entity_id, mention.surface), 0) + 1
             rows.append((article_id, entity_id, mention.start, mention.end, mention.surface))

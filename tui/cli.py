@@ -17,7 +17,7 @@ from rich.text import Text
 from store.errors import QueryError, StoreError
 from store.paths import default_database_path, seeds_directory
 
-from . import search_command
+from . import correct_command, search_command
 from .sanitize import printable
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
@@ -40,6 +40,7 @@ def _build_parser() -> argparse.ArgumentParser:
     ingest.add_argument("--workers", type=int, default=1, metavar="N", help="pipeline worker processes (default 1)")
     search = commands.add_parser("search", parents=[db_option], help="full-text search without the app")
     search_command.add_arguments(search)
+    correct_command.add_entity_commands(commands, [db_option])
     export = commands.add_parser("export", parents=[db_option], help="print everything as machine-readable JSON")
     export.add_argument("--format", choices=["json"], default="json", help="output format (json)")
     return parser
@@ -114,6 +115,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_ingest(_open(args, create=True), args.paths, max(1, args.workers), _stderr_console())
         if args.command == "search":
             return search_command.run_search(_open(args, create=False), args)
+        if args.command == "entity":
+            return correct_command.run_entity(_open(args, create=False), args)
         if args.command == "export":
             return _export(args)
         return _open_app(args)

@@ -1,0 +1,204 @@
+"""Analyst corrections: merge, rename, split and reject entities; merge, move and split events.
+
+Each correction is applied to the database at once and recorded in the
+`corrections` table. Recorded corrections are keyed on stable things (entity
+keys, surface forms, article content hashes), not on row ids, so the writer
+applies them again to everything ingested later: they win over the machine.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from dataclasses import dataclass, field
+
+import sqlite_utils
+
+from .errors import StoreError
+
+
+@dataclass
+class EntityRules:
+    """What recorded corrections say about entity keys, for the writer."""
+
+    redirects: dict[str, str] = field(default_factory=dict)  # merged-away key -> kept key
+    rejected: set[str] = field(default_factory=set)
+    splits: dict[tuple[str, str], str] = field(default_factory=dict)  # (key, surface) -> new key
+    names: dict[str, str] = field(default_factory=dict)  # key -> analyst's name
+
+    def apply(self, key: str, surface: str) -> str | None:
+        """The key a machine mention should get, or None when it is rejected."""
+        for _ in range(20):  # follow merge chains; bounded against cycles
+            key = self.splits.get((key, surface), key)
+            if key not in self.redirects:
+                break
+            key = self.redirects[key]
+        return None if key in self.rejected else key
+
+
+def _record(conn: sqlite3.Connection, action: str, payload: dict) -> None:
+    conn.execute(
+        "INSERT INTO corrections (action, payload, created_at) VALUES (?, ?, ?)",
+        (action, json.dumps(payload, ensure_ascii=False),
+         dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")),
+    )
+
+
+def load_entity_rules(db: sqlite_utils.Database) -> EntityRules:
+    rules = EntityRules()
+    for action, payload in db.conn.execute("SELECT action, payload FROM corrections ORDER BY id"):
+        data = json.loads(payload)
+        if action == "entity_merge":
+            rules.redirects[data["other"]] = data["keep"]
+            rules.rejected.discard(data["keep"])
+        elif action == "entity_reject":
+            rules.rejected.add(data["key"])
+        elif action == "entity_split":
+            rules.splits[(data["key"], data["alias"])] = data["new_key"]
+        elif action == "entity_rename":
+            rules.names[data["key"]] = data["name"]
+    return rules
+
+
+@dataclass(frozen=True)
+class EntityRef:
+    id: int
+    key: str
+    kind: str
+    name: str
+
+
+def find_entity(db: sqlite_utils.Database, ref: str | int) -> EntityRef:
+    """An entity by id, name or alias; StoreError if none or several match."""
+    conn = db.conn
+    text = str(ref).strip()
+    if text.isdigit():
+        rows = conn.execute("SELECT id, key, kind, name FROM entities WHERE id = ?", (int(text),)).fetchall()
+    else:
+        rows = conn.execute(
+            "SELECT id, key, kind, name FROM entities WHERE name = ? COLLATE NOCASE OR key = ?", (text, text)
+        ).fetchall()
+        if not rows:
+            rows = conn.execute(
+                """SELECT DISTINCT e.id, e.key, e.kind, e.name FROM aliases a JOIN entities e ON e.id = a.entity_id
+                   WHERE a.alias = ? COLLATE NOCASE""", (text,)
+            ).fetchall()
+    if not rows:
+        raise StoreError(f"no entity {text!r} (give an id, a name or an alias; `secbrowse entity list` shows them)")
+    if len(rows) > 1:
+        listed = ", ".join(f"{row[0]} ({row[3]}, {row[2]})" for row in rows[:8])
+        raise StoreError(f"{text!r} matches several entities: {listed}; give the id")
+    return EntityRef(*rows[0])
+
+
+def _recount(conn: sqlite3.Connection, entity_ids: list[int]) -> None:
+    for entity_id in entity_ids:
+        conn.execute(
+            "UPDATE entities SET article_count = (SELECT count(DISTINCT article_id) FROM mentions WHERE entity_id = ?) WHERE id = ?",
+            (entity_id, entity_id),
+        )
+        conn.execute(
+            """UPDATE aliases SET mention_count = (SELECT count(*) FROM mentions m
+                   WHERE m.entity_id = aliases.entity_id AND m.surface = aliases.alias)
+               WHERE entity_id = ?""", (entity_id,),
+        )
+
+
+def _transaction(db: sqlite_utils.Database):
+    conn = db.conn
+
+    class _Tx:
+        def __enter__(self):
+            conn.execute("BEGIN IMMEDIATE")
+            return conn
+
+        def __exit__(self, kind, value, traceback):
+            conn.execute("COMMIT" if kind is None else "ROLLBACK")
+            return False
+
+    return _Tx()
+
+
+def _move_aliases(conn: sqlite3.Connection, source_id: int, target_id: int, only_alias: str | None = None) -> None:
+    where, args = ("entity_id = ?", (source_id,)) if only_alias is None else ("entity_id = ? AND alias = ?", (source_id, only_alias))
+    for alias_id, alias in conn.execute(f"SELECT id, alias FROM aliases WHERE {where}", args).fetchall():
+        exists = conn.execute("SELECT id FROM aliases WHERE entity_id = ? AND alias = ?", (target_id, alias)).fetchone()
+        conn.execute("INSERT INTO aliases_fts (aliases_fts, rowid, alias) VALUES ('delete', ?, ?)", (alias_id, alias))
+        conn.execute("DELETE FROM aliases WHERE id = ?", (alias_id,))
+        if not exists:
+            new_id = conn.execute("INSERT INTO aliases (entity_id, alias) VALUES (?, ?)", (target_id, alias)).lastrowid
+            conn.execute("INSERT INTO aliases_fts (rowid, alias) VALUES (?, ?)", (new_id, alias))
+
+
+def _move_event_links(conn: sqlite3.Connection, source_id: int, target_id: int) -> None:
+    conn.execute("INSERT OR IGNORE INTO event_entities (event_id, entity_id, role) "
+                 "SELECT event_id, ?, role FROM event_entities WHERE entity_id = ?", (target_id, source_id))
+    conn.execute("DELETE FROM event_entities WHERE entity_id = ?", (source_id,))
+    conn.execute("UPDATE events SET place_id = ? WHERE place_id = ?", (target_id, source_id))
+    conn.execute("UPDATE events SET counterpart_id = ? WHERE counterpart_id = ?", (target_id, source_id))
+
+
+def merge_entities(db: sqlite_utils.Database, keep: str | int, other: str | int) -> EntityRef:
+    """`other` becomes part of `keep`: its mentions and aliases, now and in future ingests."""
+    kept, merged = find_entity(db, keep), find_entity(db, other)
+    if kept.id == merged.id:
+        raise StoreError("cannot merge an entity with itself")
+    with _transaction(db) as conn:
+        conn.execute("UPDATE mentions SET entity_id = ? WHERE entity_id = ?", (kept.id, merged.id))
+        _move_aliases(conn, merged.id, kept.id)
+        _move_event_links(conn, merged.id, kept.id)
+        conn.execute("UPDATE entities SET article_count = 0 WHERE id = ?", (merged.id,))
+        _recount(conn, [kept.id])
+        _record(conn, "entity_merge", {"keep": kept.key, "other": merged.key})
+    return kept
+
+
+def rename_entity(db: sqlite_utils.Database, ref: str | int, name: str) -> EntityRef:
+    """Give an entity the analyst's canonical name."""
+    name = " ".join(name.split())
+    if not name:
+        raise StoreError("the new name is empty")
+    entity = find_entity(db, ref)
+    with _transaction(db) as conn:
+        conn.execute("UPDATE entities SET name = ? WHERE id = ?", (name, entity.id))
+        _record(conn, "entity_rename", {"key": entity.key, "name": name})
+    return EntityRef(entity.id, entity.key, entity.kind, name)
+
+
+def reject_entity(db: sqlite_utils.Database, ref: str | int) -> EntityRef:
+    """Not an entity: drop its mentions now and never attach it again."""
+    entity = find_entity(db, ref)
+    with _transaction(db) as conn:
+        conn.execute("DELETE FROM mentions WHERE entity_id = ?", (entity.id,))
+        conn.execute("DELETE FROM event_entities WHERE entity_id = ?", (entity.id,))
+        conn.execute("UPDATE events SET place_id = NULL WHERE place_id = ?", (entity.id,))
+        conn.execute("UPDATE events SET counterpart_id = NULL WHERE counterpart_id = ?", (entity.id,))
+        conn.execute("UPDATE entities SET article_count = 0 WHERE id = ?", (entity.id,))
+        _record(conn, "entity_reject", {"key": entity.key})
+    return entity
+
+
+def split_entity(db: sqlite_utils.Database, ref: str | int, alias: str) -> EntityRef:
+    """The mentions written `alias` are a different entity: move them to a new one."""
+    entity = find_entity(db, ref)
+    conn = db.conn
+    surfaces = [row[0] for row in conn.execute("SELECT alias FROM aliases WHERE entity_id = ?", (entity.id,))]
+    if alias not in surfaces:
+        match = [s for s in surfaces if s.casefold() == alias.casefold()]
+        if not match:
+            raise StoreError(f"{entity.name!r} has no alias {alias!r}; its aliases: {', '.join(surfaces) or 'none'}")
+        alias = match[0]
+    if len(surfaces) == 1:
+        raise StoreError(f"{alias!r} is the only alias of {entity.name!r}: nothing to split")
+    new_key = f"{entity.key}#split:{alias}"
+    with _transaction(db) as conn:
+        row = conn.execute("SELECT id FROM entities WHERE key = ?", (new_key,)).fetchone()
+        new_id = row[0] if row else conn.execute(
+            "INSERT INTO entities (key, kind, name) VALUES (?, ?, ?)", (new_key, entity.kind, alias)
+        ).lastrowid
+        conn.execute("UPDATE mentions SET entity_id = ? WHERE entity_id = ? AND surface = ?", (new_id, entity.id, alias))
+        _move_aliases(conn, entity.id, new_id, only_alias=alias)
+        _recount(conn, [entity.id, new_id])
+        _record(conn, "entity_split", {"key": entity.key, "alias": alias, "new_key": new_key})
+    return EntityRef(new_id, new_key, entity.kind, alias)

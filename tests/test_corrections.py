@@ -1,0 +1,82 @@
+"""Analyst corrections: applied at once, recorded, and winning over the machine on later ingests."""
+
+from __future__ import annotations
+
+import pytest
+
+from store import corrections
+from store.errors import StoreError
+from store.index import ArticleWriter
+from store.model import Mention, ProcessedArticle
+
+
+def _article(text: str, mentions: list[tuple[str, str, str, str]]) -> ProcessedArticle:
+    """An article whose mentions are (surface, kind, key, name), found in order in text."""
+    found, position = [], 0
+    for surface, kind, key, name in mentions:
+        start = text.index(surface, position)
+        found.append(Mention(start, start + len(surface), surface, kind, key, name))
+        position = start + len(surface)
+    return ProcessedArticle(source=f"test:{hash(text)}", content_hash=str(hash(text)), title=None, body=text,
+                            boilerplate=[], lang="fr", languages={"fr": 1.0}, segments=[], published=None,
+                            mentions=found)
+
+
+HAMMOUCHI = ("Hammouchi", "person", "person:abdellatif hammouchi", "Abdellatif Hammouchi")
+HAMOUCHI = ("Hamouchi", "person", "person:hamouchi", "Hamouchi")
+FOOTBALLER = ("Hamouchi", "person", "person:abdellatif hammouchi", "Abdellatif Hammouchi")
+
+
+def _entity_of(db, surface: str, article_id: int) -> str:
+    return db.conn.execute(
+        "SELECT e.name FROM mentions m JOIN entities e ON e.id = m.entity_id WHERE m.article_id = ? AND m.surface = ?",
+        (article_id, surface),
+    ).fetchone()[0]
+
+
+def test_merge_moves_mentions_and_wins_on_later_ingest(empty_db):
+    writer = ArticleWriter(empty_db)
+    first = writer.write(_article("M. Hammouchi a reçu Hamouchi.", [HAMMOUCHI, HAMOUCHI]))
+    corrections.merge_entities(empty_db, "Abdellatif Hammouchi", "Hamouchi")
+    assert _entity_of(empty_db, "Hamouchi", first) == "Abdellatif Hammouchi"
+    later = ArticleWriter(empty_db).write(_article("Encore Hamouchi à Rabat.", [HAMOUCHI]))
+    assert _entity_of(empty_db, "Hamouchi", later) == "Abdellatif Hammouchi"
+    aliases = {row[0] for row in empty_db.conn.execute(
+        "SELECT alias FROM aliases a JOIN entities e ON e.id = a.entity_id WHERE e.name = 'Abdellatif Hammouchi'")}
+    assert aliases == {"Hammouchi", "Hamouchi"}
+
+
+def test_rename_sticks_for_new_mentions(empty_db):
+    ArticleWriter(empty_db).write(_article("Hammouchi parle.", [HAMMOUCHI]))
+    corrections.rename_entity(empty_db, "Hammouchi", "Abdellatif Hammouchi (DGSN)")
+    names = [row[0] for row in empty_db.conn.execute("SELECT name FROM entities")]
+    assert names == ["Abdellatif Hammouchi (DGSN)"]
+
+
+def test_reject_drops_mentions_now_and_later(empty_db):
+    ArticleWriter(empty_db).write(_article("Hamouchi marque un but.", [HAMOUCHI]))
+    corrections.reject_entity(empty_db, "Hamouchi")
+    assert empty_db.conn.execute("SELECT count(*) FROM mentions").fetchone()[0] == 0
+    ArticleWriter(empty_db).write(_article("Hamouchi marque encore.", [HAMOUCHI]))
+    assert empty_db.conn.execute("SELECT count(*) FROM mentions").fetchone()[0] == 0
+
+
+def test_split_separates_one_spelling_now_and_later(empty_db):
+    ArticleWriter(empty_db).write(_article("Hammouchi et le joueur Hamouchi.", [HAMMOUCHI, FOOTBALLER]))
+    new = corrections.split_entity(empty_db, "Abdellatif Hammouchi", "Hamouchi")
+    assert new.name == "Hamouchi"
+    later = ArticleWriter(empty_db).write(_article("Le joueur Hamouchi blessé.", [FOOTBALLER]))
+    assert _entity_of(empty_db, "Hamouchi", later) == "Hamouchi"
+
+
+def test_bad_corrections_are_clear_errors_and_change_nothing(empty_db):
+    ArticleWriter(empty_db).write(_article("Hammouchi seul.", [HAMMOUCHI]))
+    with pytest.raises(StoreError, match="no entity"):
+        corrections.merge_entities(empty_db, "Hammouchi", "Nobody")
+    with pytest.raises(StoreError, match="itself"):
+        corrections.merge_entities(empty_db, "Hammouchi", "Abdellatif Hammouchi")
+    with pytest.raises(StoreError, match="only alias"):
+        corrections.split_entity(empty_db, "Hammouchi", "Hammouchi")
+    with pytest.raises(StoreError, match="empty"):
+        corrections.rename_entity(empty_db, "Hammouchi", "   ")
+    assert empty_db.conn.execute("SELECT count(*) FROM corrections").fetchone()[0] == 0
