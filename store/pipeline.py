@@ -12,6 +12,7 @@ import hashlib
 import unicodedata
 
 from .clean import clean_text
+from .dates import find_event_dates, find_published
 from .language import detect_languages
 from .model import ProcessedArticle, RawDocument
 
@@ -29,6 +30,8 @@ def process(document: RawDocument, today: dt.date | None = None, digest: str | N
     """Run every pipeline step over one document."""
     cleaned = clean_text(document.text, document.title)
     lang, shares, segments = detect_languages(cleaned.body, document.lang)
+    published = document.published or find_published(document.text)
+    event_dates = find_event_dates(cleaned.body, segments, published, today or dt.date.today())
     return ProcessedArticle(
         source=document.source,
         content_hash=digest or content_hash(document),
@@ -38,5 +41,6 @@ def process(document: RawDocument, today: dt.date | None = None, digest: str | N
         lang=lang,
         languages=shares,
         segments=segments,
-        published=document.published,
+        published=published,
+        event_dates=event_dates,
     )
