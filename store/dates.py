@@ -214,7 +214,7 @@ _SUF = r"(?:\.|er|re|eme|e|st|nd|rd|th|º|°|ª)?"
 _Y = r"(?:19[5-9]\d|20\d\d)"
 _M = r"(?:" + _MONTH_ALT + r")\.?"
 _CONN = (r"(?:-|/|&|au|aux|a|al|à|bis|zum|tot\s+en\s+met|t/m|tot|to|till|until|through|thru|et|and|und|"
-         r"en|e|y|i|و|الى|حتى|ولغايه|لغايه)")
+         r"en|e|y|i|و|الي|حتي|ولغايه|لغايه)")  # folded forms (إلى -> الي)
 _OF = r"(?:(?:de|di|of|del|d'|ال)\s*)?"
 
 _RE_DMY_RANGE = re.compile(
@@ -446,7 +446,7 @@ def _resolve_year(expr: _Expr, pub: _dt.date | None, today: _dt.date,
     assert m is not None and d is not None
     if pub is not None:
         return _year_near_publication(m, d, wd, pub)
-    ctx = _context_year(expr, years)
+    ctx = [y for y in _context_year(expr, years) if y <= today.year + 1]  # "2030" is a plan, not news
     for y in ctx:
         if _fits(y, m, d, wd):
             return y
