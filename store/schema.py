@@ -104,9 +104,10 @@ MIGRATIONS: list[str] = [
         event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
         entity_id INTEGER NOT NULL REFERENCES entities(id),
         role TEXT NOT NULL DEFAULT 'participant',
+        date_key TEXT NOT NULL DEFAULT '',  -- the event's start date, else its latest publication date
         PRIMARY KEY (event_id, entity_id)
     ) WITHOUT ROWID;
-    CREATE INDEX event_entities_entity ON event_entities(entity_id, event_id);
+    CREATE INDEX event_entities_entity ON event_entities(entity_id, date_key, event_id);
     CREATE TABLE event_topics (
         event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
         topic_id INTEGER NOT NULL REFERENCES topics(id),
