@@ -6,6 +6,7 @@ rows go in together or not at all: a crash leaves the whole article or none.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import sqlite3
@@ -13,7 +14,8 @@ import sqlite3
 import sqlite_utils
 
 from .corrections import load_entity_rules
-from .model import ProcessedArticle
+from .event_store import EventAssigner
+from .model import Mention, ProcessedArticle
 
 
 class ArticleWriter:
@@ -24,6 +26,7 @@ class ArticleWriter:
         self.conn: sqlite3.Connection = db.conn
         self._entity_ids: dict[str, int] = {}
         self.rules = load_entity_rules(db)
+        self.events = EventAssigner(self.conn)
         self._topic_ids: dict[str, int] = {
             key: topic_id for topic_id, key in self.conn.execute("SELECT id, key FROM topics")
         }
@@ -40,10 +43,12 @@ class ArticleWriter:
                 conn.execute("ROLLBACK")
                 return None
             article_id = self._insert_article(article)
-            self._insert_mentions(article_id, article)
+            mentions = self._insert_mentions(article_id, article)
             self._insert_topics(article_id, article)
-            self._assign_event(article_id, article)
+            self.events.assign(article_id, article.lang, article.published, article.event_dates,
+                               mentions, article.topics, article.event_date_at)
             conn.execute("COMMIT")
+            self.events.article_total += 1
         except BaseException:
             conn.execute("ROLLBACK")
             self._entity_ids.clear()
@@ -95,8 +100,10 @@ class ArticleWriter:
         self._entity_ids[key] = row[0]
         return row[0]
 
-    def _insert_mentions(self, article_id: int, article: ProcessedArticle) -> None:
+    def _insert_mentions(self, article_id: int, article: ProcessedArticle) -> list[Mention]:
+        """Store the mentions as corrected by the analyst's rules; returns them."""
         conn = self.conn
+        kept: list[Mention] = []
         seen_entities: set[int] = set()
         alias_counts: dict[tuple[int, str], int] = {}
         rows = []
@@ -105,6 +112,7 @@ class ArticleWriter:
             if key is None:
                 continue  # the analyst rejected this entity
             entity_id = self.entity_id(key, mention.kind, self.rules.names.get(key, mention.name))
+            kept.append(dataclasses.replace(mention, key=key))
             seen_entities.add(entity_id)
             alias_counts[(entity_id, mention.surface)] = alias_counts.get((entity_id, mention.surface), 0) + 1
             rows.append((article_id, entity_id, mention.start, mention.end, mention.surface))
@@ -127,6 +135,7 @@ class ArticleWriter:
             "UPDATE entities SET article_count = article_count + 1 WHERE id = ?",
             [(entity_id,) for entity_id in seen_entities],
         )
+        return kept
 
     def _topic_id(self, key: str) -> int:
         if key not in self._topic_ids:
@@ -140,21 +149,3 @@ class ArticleWriter:
             "INSERT INTO article_topics (article_id, topic_id, occurrences) VALUES (?, ?, ?)",
             [(article_id, self._topic_id(key), count) for key, count in article.topics.items()],
         )
-
-    def _assign_event(self, article_id: int, article: ProcessedArticle) -> None:
-        """Until cross-article grouping lands, every article is an event of its own."""
-        conn = self.conn
-        date_start = article.event_dates.start
-        event_id = conn.execute(
-            """INSERT INTO events (title, date_start, date_end, weekday, article_count, langs, sort_key)
-               VALUES (?, ?, ?, ?, 1, ?, ?)""",
-            (
-                article.title or article.body[:80],
-                date_start,
-                article.event_dates.end,
-                article.event_dates.weekday,
-                article.lang,
-                date_start or article.published or "",
-            ),
-        ).lastrowid
-        conn.execute("UPDATE articles SET event_id = ? WHERE id = ?", (event_id, article_id))

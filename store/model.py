@@ -83,5 +83,6 @@ class ProcessedArticle:
     segments: list[Segment]
     published: str | None
     event_dates: DateSpan = field(default_factory=DateSpan)
+    event_date_at: int | None = None  # body offset of the expression the event dates came from
     mentions: list[Mention] = field(default_factory=list)
     topics: dict[str, int] = field(default_factory=dict)  # topic id -> occurrences

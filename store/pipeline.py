@@ -12,7 +12,7 @@ import hashlib
 import unicodedata
 
 from .clean import clean_text
-from .dates import find_event_dates, find_published
+from .dates import find_event_dates_at, find_published
 from .language import detect_languages
 from .model import ProcessedArticle, RawDocument
 
@@ -31,7 +31,7 @@ def process(document: RawDocument, today: dt.date | None = None, digest: str | N
     cleaned = clean_text(document.text, document.title)
     lang, shares, segments = detect_languages(cleaned.body, document.lang)
     published = document.published or find_published(document.text)
-    event_dates = find_event_dates(cleaned.body, segments, published, today or dt.date.today())
+    event_dates, event_date_at = find_event_dates_at(cleaned.body, segments, published, today or dt.date.today())
     return ProcessedArticle(
         source=document.source,
         content_hash=digest or content_hash(document),
@@ -43,4 +43,5 @@ def process(document: RawDocument, today: dt.date | None = None, digest: str | N
         segments=segments,
         published=published,
         event_dates=event_dates,
+        event_date_at=event_date_at,
     )

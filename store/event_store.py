@@ -1,0 +1,196 @@
+"""Step 7 on the database side: put each new article into an event, incrementally.
+
+The grouping logic is pure (store/events.py); this module fetches the few
+candidate events that share a discriminating entity within the article's date
+window (an indexed range scan on event_entities(entity_id, date_key)), asks
+`choose_event`, and writes the event's summary, title, entities and topics.
+Nothing is ever re-clustered, so the cost per article stays flat as the
+database grows.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+import sqlite3
+from collections import Counter
+
+from . import events as grouping
+from .model import DateSpan, Mention
+
+CANDIDATES_PER_KEY = 40
+KEYS_LOOKED_UP = 4
+MAX_EVENT_ENTITIES = 24
+_LIST_FIELDS = ("participants", "topics", "hosts")
+
+
+def summary_to_json(summary: grouping.EventSummary) -> str:
+    return json.dumps(dataclasses.asdict(summary), ensure_ascii=False, separators=(",", ":"))
+
+
+def summary_from_json(text: str) -> grouping.EventSummary:
+    data = json.loads(text)
+    for name in _LIST_FIELDS:
+        data[name] = tuple(data.get(name) or ())
+    known = {f.name for f in dataclasses.fields(grouping.EventSummary)}
+    return grouping.EventSummary(**{k: v for k, v in data.items() if k in known})
+
+
+def _date_key(summary: grouping.EventSummary) -> str:
+    return summary.start or summary.published_max or ""
+
+
+def _shift(iso: str, days: int) -> str:
+    return (dt.date.fromisoformat(iso[:10]) + dt.timedelta(days=days)).isoformat()
+
+
+class EventAssigner:
+    """Assigns articles to events inside the writer's transaction."""
+
+    def __init__(self, conn: sqlite3.Connection):
+        self.conn = conn
+        self.article_total = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+
+    def host_weights(self, keys: list[str]) -> dict[str, float]:
+        """Weights from document frequency: the host (in nearly every article) weighs little."""
+        if not keys:
+            return {}
+        marks = ",".join("?" * len(keys))
+        df = dict(self.conn.execute(f"SELECT key, article_count FROM entities WHERE key IN ({marks})", keys))
+        return grouping.host_weights_from_df(df, max(self.article_total, 1))
+
+    def _candidates(self, features: grouping.ArticleFeatures, weights: dict[str, float]) -> list[grouping.EventSummary]:
+        keys = grouping.candidate_keys(features, weights)[:KEYS_LOOKED_UP]
+        if not keys:
+            return []
+        low, high = grouping.candidate_window(features)
+        if low is not None:
+            # Undated events are keyed by publication date: widen the window for them.
+            low, high = _shift(low, -45), _shift(high, 45)
+        marks = ",".join("?" * len(keys))
+        ids = [row[0] for row in self.conn.execute(f"SELECT id FROM entities WHERE key IN ({marks})", keys)]
+        event_ids: set[int] = set()
+        for entity_id in ids:
+            if low is None:
+                rows = self.conn.execute(
+                    "SELECT event_id FROM event_entities WHERE entity_id = ? ORDER BY date_key DESC LIMIT ?",
+                    (entity_id, CANDIDATES_PER_KEY))
+            else:
+                rows = self.conn.execute(
+                    """SELECT event_id FROM event_entities WHERE entity_id = ?
+                       AND (date_key BETWEEN ? AND ? OR date_key = '') ORDER BY date_key DESC LIMIT ?""",
+                    (entity_id, low, high, CANDIDATES_PER_KEY))
+            event_ids.update(row[0] for row in rows)
+        if not event_ids:
+            return []
+        marks = ",".join("?" * len(event_ids))
+        return [summary_from_json(row[0]) for row in
+                self.conn.execute(f"SELECT summary FROM events WHERE id IN ({marks})", list(event_ids))]
+
+    def assign(self, article_id: int, lang: str, published: str | None, dates: DateSpan,
+               mentions: list[Mention], topics: dict[str, int], date_at: int | None) -> int:
+        """Put the article into an existing event or a new one; returns the event id."""
+        features = grouping.article_features(
+            article_id, _ArticleView(lang, published, dates, mentions, topics), date_at)
+        keys = sorted(set(features.participants) | set(features.countries) | set(features.places))
+        weights = self.host_weights(keys)
+        event_id = grouping.choose_event(features, self._candidates(features, weights), weights)
+        if event_id is None:
+            event_id = self.conn.execute("INSERT INTO events (title) VALUES ('')").lastrowid
+            summary = grouping.new_event(event_id, features, weights)
+        else:
+            current = self.conn.execute("SELECT summary FROM events WHERE id = ?", (event_id,)).fetchone()[0]
+            summary = grouping.merge_into(summary_from_json(current), features, weights)
+        self.conn.execute("UPDATE articles SET event_id = ? WHERE id = ?", (event_id, article_id))
+        write_event(self.conn, summary)
+        return event_id
+
+
+@dataclasses.dataclass
+class _ArticleView:
+    lang: str
+    published: str | None
+    event_dates: DateSpan
+    mentions: list[Mention]
+    topics: dict[str, int]
+
+
+def write_event(conn: sqlite3.Connection, summary: grouping.EventSummary) -> None:
+    """Store an event's summary, title, place, counterpart, entities and topics."""
+    event_id = summary.event_id
+    countries = sorted(summary.country_counts, key=lambda k: -summary.country_counts[k])
+    roles: dict[str, str] = {}
+    for key in summary.participants[:MAX_EVENT_ENTITIES]:
+        roles[key] = "host" if key in summary.hosts else "participant"
+    for key in countries:
+        roles.setdefault(key, "country")
+    for key in summary.place_counts:
+        roles.setdefault(key, "place")
+    if summary.counterpart:
+        roles[summary.counterpart] = "counterpart"
+    if summary.place:
+        roles[summary.place] = "place"
+    marks = ",".join("?" * len(roles)) or "''"
+    entities = {key: (entity_id, name) for entity_id, key, name in
+                conn.execute(f"SELECT id, key, name FROM entities WHERE key IN ({marks})", list(roles))}
+    names = {key: name for key, (_, name) in entities.items()}
+    title = grouping.event_title(summary, names)
+    summary = dataclasses.replace(summary, title=title)
+    langs = ",".join(lang for lang, _ in Counter(
+        row[0] for row in conn.execute("SELECT lang FROM articles WHERE event_id = ?", (event_id,))).most_common())
+    date_key = _date_key(summary)
+    conn.execute(
+        """UPDATE events SET title = ?, date_start = ?, date_end = ?, weekday = ?, place_id = ?, counterpart_id = ?,
+               article_count = (SELECT count(*) FROM articles WHERE event_id = ?), langs = ?, summary = ?, sort_key = ?
+           WHERE id = ?""",
+        (title, summary.start, summary.end, summary.weekday,
+         entities.get(summary.place, (None,))[0] if summary.place else None,
+         entities.get(summary.counterpart, (None,))[0] if summary.counterpart else None,
+         event_id, langs, summary_to_json(summary), date_key, event_id),
+    )
+    conn.execute("DELETE FROM event_entities WHERE event_id = ?", (event_id,))
+    conn.executemany(
+        "INSERT OR IGNORE INTO event_entities (event_id, entity_id, role, date_key) VALUES (?, ?, ?, ?)",
+        [(event_id, entities[key][0], role, date_key) for key, role in roles.items() if key in entities],
+    )
+    conn.execute("DELETE FROM event_topics WHERE event_id = ?", (event_id,))
+    conn.execute(
+        f"""INSERT OR IGNORE INTO event_topics (event_id, topic_id)
+            SELECT ?, id FROM topics WHERE key IN ({",".join("?" * len(summary.topics)) or "''"})""",
+        (event_id, *summary.topics),
+    )
+
+
+def _stored_features(conn: sqlite3.Connection, article_id: int) -> grouping.ArticleFeatures:
+    """Features of a stored article, rebuilt from its rows (for corrections)."""
+    lang, published, start, end, weekday = conn.execute(
+        "SELECT lang, published, date_start, date_end, weekday FROM articles WHERE id = ?", (article_id,)).fetchone()
+    mentions = [Mention(s, e, surface, kind, key, name) for s, e, surface, kind, key, name in conn.execute(
+        """SELECT m.start, m.end, m.surface, en.kind, en.key, en.name FROM mentions m
+           JOIN entities en ON en.id = m.entity_id WHERE m.article_id = ? ORDER BY m.start""", (article_id,))]
+    topics = dict(conn.execute(
+        "SELECT t.key, at.occurrences FROM article_topics at JOIN topics t ON t.id = at.topic_id WHERE at.article_id = ?",
+        (article_id,)))
+    return grouping.article_features(
+        article_id, _ArticleView(lang, published, DateSpan(start, end, weekday), mentions, topics), None)
+
+
+def rebuild_event(conn: sqlite3.Connection, event_id: int) -> None:
+    """Recompute an event from its articles (after an analyst moved articles around)."""
+    article_ids = [row[0] for row in conn.execute("SELECT id FROM articles WHERE event_id = ? ORDER BY id", (event_id,))]
+    if not article_ids:
+        conn.execute("DELETE FROM event_entities WHERE event_id = ?", (event_id,))
+        conn.execute("DELETE FROM event_topics WHERE event_id = ?", (event_id,))
+        conn.execute("DELETE FROM events WHERE id = ?", (event_id,))
+        return
+    features = [_stored_features(conn, article_id) for article_id in article_ids]
+    keys = sorted({k for f in features for k in (*f.participants, *f.countries, *f.places)})
+    marks = ",".join("?" * len(keys)) or "''"
+    df = dict(conn.execute(f"SELECT key, article_count FROM entities WHERE key IN ({marks})", keys))
+    total = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+    weights = grouping.host_weights_from_df(df, max(total, 1))
+    summary = grouping.new_event(event_id, features[0], weights)
+    for more in features[1:]:
+        summary = grouping.merge_into(summary, more, weights)
+    write_event(conn, summary)
