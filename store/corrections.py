@@ -202,3 +202,77 @@ def split_entity(db: sqlite_utils.Database, ref: str | int, alias: str) -> Entit
         _recount(conn, [entity.id, new_id])
         _record(conn, "entity_split", {"key": entity.key, "alias": alias, "new_key": new_key})
     return EntityRef(new_id, new_key, entity.kind, alias)
+
+
+def _event_exists(conn: sqlite3.Connection, event_id: int) -> None:
+    if conn.execute("SELECT 1 FROM events WHERE id = ? AND article_count > 0", (event_id,)).fetchone() is None:
+        raise StoreError(f"no event {event_id} (`secbrowse export` or the app lists them)")
+
+
+def _hashes(conn: sqlite3.Connection, sql: str, args: tuple) -> list[str]:
+    return [row[0] for row in conn.execute(sql, args)]
+
+
+def merge_events(db: sqlite_utils.Database, keep: int, other: int) -> int:
+    """Every article of event `other` joins event `keep`."""
+    from .event_store import rebuild_event
+
+    conn = db.conn
+    _event_exists(conn, keep)
+    _event_exists(conn, other)
+    if keep == other:
+        raise StoreError("cannot merge an event with itself")
+    with _transaction(db) as conn:
+        hashes = _hashes(conn, "SELECT content_hash FROM articles WHERE event_id IN (?, ?)", (keep, other))
+        conn.execute("UPDATE articles SET event_id = ? WHERE event_id = ?", (keep, other))
+        rebuild_event(conn, keep)
+        rebuild_event(conn, other)
+        _record(conn, "event_merge", {"articles": hashes})
+    return keep
+
+
+def move_article(db: sqlite_utils.Database, article_id: int, event_id: int) -> int:
+    """Move one article into another event."""
+    from .event_store import rebuild_event
+
+    conn = db.conn
+    row = conn.execute("SELECT event_id, content_hash FROM articles WHERE id = ?", (article_id,)).fetchone()
+    if row is None:
+        raise StoreError(f"no article {article_id}")
+    _event_exists(conn, event_id)
+    old_event, digest = row
+    if old_event == event_id:
+        raise StoreError(f"article {article_id} is already in event {event_id}")
+    with _transaction(db) as conn:
+        target = _hashes(conn, "SELECT content_hash FROM articles WHERE event_id = ?", (event_id,))
+        conn.execute("UPDATE articles SET event_id = ? WHERE id = ?", (event_id, article_id))
+        rebuild_event(conn, event_id)
+        if old_event is not None:
+            rebuild_event(conn, old_event)
+        _record(conn, "event_move", {"article": digest, "with": target})
+    return event_id
+
+
+def split_event(db: sqlite_utils.Database, event_id: int, article_ids: list[int]) -> int:
+    """The given articles of an event become an event of their own; returns its id."""
+    from .event_store import rebuild_event
+
+    conn = db.conn
+    _event_exists(conn, event_id)
+    members = {row[0] for row in conn.execute("SELECT id FROM articles WHERE event_id = ?", (event_id,))}
+    chosen = set(article_ids)
+    if not chosen or not chosen <= members:
+        raise StoreError(f"give article ids of event {event_id}: its articles are {sorted(members)}")
+    if chosen == members:
+        raise StoreError("that is every article of the event: nothing to split")
+    with _transaction(db) as conn:
+        new_event = conn.execute("INSERT INTO events (title) VALUES ('')").lastrowid
+        marks = ",".join("?" * len(chosen))
+        conn.execute(f"UPDATE articles SET event_id = ? WHERE id IN ({marks})", (new_event, *sorted(chosen)))
+        rebuild_event(conn, new_event)
+        rebuild_event(conn, event_id)
+        _record(conn, "event_split", {
+            "articles": _hashes(conn, "SELECT content_hash FROM articles WHERE event_id = ?", (new_event,)),
+            "from": _hashes(conn, "SELECT content_hash FROM articles WHERE event_id = ?", (event_id,)),
+        })
+    return new_event

@@ -80,3 +80,41 @@ def test_bad_corrections_are_clear_errors_and_change_nothing(empty_db):
     with pytest.raises(StoreError, match="empty"):
         corrections.rename_entity(empty_db, "Hammouchi", "   ")
     assert empty_db.conn.execute("SELECT count(*) FROM corrections").fetchone()[0] == 0
+
+
+def _event_of(db, article_id: int) -> int:
+    return db.conn.execute("SELECT event_id FROM articles WHERE id = ?", (article_id,)).fetchone()[0]
+
+
+def test_event_merge_move_split_keep_events_consistent(seeds_db):
+    db = seeds_db
+    a, b, c = 1, 3, 4  # three articles of different events
+    ea, eb, ec = (_event_of(db, x) for x in (a, b, c))
+    assert len({ea, eb, ec}) == 3
+    corrections.merge_events(db, ea, eb)
+    assert _event_of(db, b) == ea
+    assert db.conn.execute("SELECT count(*) FROM events WHERE id = ?", (eb,)).fetchone()[0] == 0
+    corrections.move_article(db, c, ea)
+    assert _event_of(db, c) == ea
+    count = db.conn.execute("SELECT article_count FROM events WHERE id = ?", (ea,)).fetchone()[0]
+    assert count == db.conn.execute("SELECT count(*) FROM articles WHERE event_id = ?", (ea,)).fetchone()[0]
+    new = corrections.split_event(db, ea, [c])
+    assert _event_of(db, c) == new and _event_of(db, a) == ea
+    actions = [row[0] for row in db.conn.execute("SELECT action FROM corrections ORDER BY id")]
+    assert actions == ["event_merge", "event_move", "event_split"]
+
+
+def test_bad_event_corrections_change_nothing(seeds_db):
+    db = seeds_db
+    before = db.conn.execute("SELECT id, event_id FROM articles ORDER BY id").fetchall()
+    event = _event_of(db, 1)
+    with pytest.raises(StoreError, match="no event"):
+        corrections.merge_events(db, event, 999)
+    with pytest.raises(StoreError, match="itself"):
+        corrections.merge_events(db, event, event)
+    with pytest.raises(StoreError, match="no article"):
+        corrections.move_article(db, 999, event)
+    with pytest.raises(StoreError, match="give article ids"):
+        corrections.split_event(db, event, [999])
+    assert db.conn.execute("SELECT id, event_id FROM articles ORDER BY id").fetchall() == before
+    assert db.conn.execute("SELECT count(*) FROM corrections").fetchone()[0] == 0

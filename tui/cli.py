@@ -41,6 +41,7 @@ def _build_parser() -> argparse.ArgumentParser:
     search = commands.add_parser("search", parents=[db_option], help="full-text search without the app")
     search_command.add_arguments(search)
     correct_command.add_entity_commands(commands, [db_option])
+    correct_command.add_event_commands(commands, [db_option])
     export = commands.add_parser("export", parents=[db_option], help="print everything as machine-readable JSON")
     export.add_argument("--format", choices=["json"], default="json", help="output format (json)")
     return parser
@@ -117,6 +118,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return search_command.run_search(_open(args, create=False), args)
         if args.command == "entity":
             return correct_command.run_entity(_open(args, create=False), args)
+        if args.command == "event":
+            return correct_command.run_event(_open(args, create=False), args)
         if args.command == "export":
             return _export(args)
         return _open_app(args)

@@ -31,6 +31,32 @@ def add_entity_commands(commands: argparse._SubParsersAction, parents: list[argp
     reject.add_argument("entity", metavar="ENTITY")
 
 
+def add_event_commands(commands: argparse._SubParsersAction, parents: list[argparse.ArgumentParser]) -> None:
+    event = commands.add_parser("event", parents=parents, help="correct events (merge, move an article, split)")
+    actions = event.add_subparsers(dest="action", metavar="ACTION", required=True)
+    merge = actions.add_parser("merge", parents=parents, help="every article of event OTHER joins event KEEP")
+    merge.add_argument("keep", type=int, metavar="KEEP")
+    merge.add_argument("other", type=int, metavar="OTHER")
+    move = actions.add_parser("move", parents=parents, help="move ARTICLE into EVENT")
+    move.add_argument("article", type=int, metavar="ARTICLE")
+    move.add_argument("event", type=int, metavar="EVENT")
+    split = actions.add_parser("split", parents=parents, help="the given ARTICLEs of EVENT become a new event")
+    split.add_argument("event", type=int, metavar="EVENT")
+    split.add_argument("articles", type=int, nargs="+", metavar="ARTICLE")
+
+
+def run_event(db, args: argparse.Namespace) -> int:
+    console = Console(highlight=False, markup=False, emoji=False, soft_wrap=True)
+    if args.action == "merge":
+        message = f"event {args.other} merged into event {corrections.merge_events(db, args.keep, args.other)}"
+    elif args.action == "move":
+        message = f"article {args.article} moved to event {corrections.move_article(db, args.article, args.event)}"
+    else:
+        message = f"articles {', '.join(map(str, args.articles))} split off as event {corrections.split_event(db, args.event, args.articles)}"
+    console.print(Text(message))
+    return 0
+
+
 def run_entity(db, args: argparse.Namespace) -> int:
     console = Console(highlight=False, markup=False, emoji=False, soft_wrap=True)
     if args.action == "list":
