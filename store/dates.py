@@ -30,7 +30,7 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Callable
+from collections.abc import Callable, Iterable, Iterator
 
 from babel import Locale
 
@@ -247,6 +247,7 @@ _RE_PREV_WORD = re.compile(r"(?<!\w)([^\W\d_]+\.?)\s*$")
 _RE_DIGITS = re.compile(r"[0-9]+")
 _RE_WORDS = re.compile(r"[\w']+")
 _RE_SPACES = re.compile(r"\s+")
+_RE_LINE = re.compile(r"[^\n]+")
 _REL_ANY = {w: o for ws in _REL_DAYS.values() for w, o in ws.items()}
 _WD_PAST_SET = frozenset(_WD_PAST)
 _WD_NEXT_SET = frozenset(_WD_NEXT)
@@ -512,7 +513,8 @@ def _parse_iso(value: str | None) -> _dt.date | None:
 def _segments_or_whole(body: str, segments: list[Segment]) -> list[Segment]:
     if segments:
         return sorted(segments, key=lambda s: s.start)
-    return [Segment(0, len(body), "")]
+    lines = [Segment(m.start(), m.end(), "") for m in _RE_LINE.finditer(body)]
+    return lines or [Segment(0, len(body), "")]
 
 
 def _is_background(expr: _Expr, seg_len: int, pub: _dt.date | None) -> bool:
@@ -530,39 +532,52 @@ def _seg_at(starts: list[int], pos: int) -> int:
     return max(0, bisect_right(starts, pos) - 1)
 
 
-def _collect(body: str, segments: list[Segment]) -> tuple[list[_Expr], list[tuple[int, int, int]], list[int]]:
-    """All date expressions (body offsets) and stated years (pos, segment, year)."""
-    segs = _segments_or_whole(body, segments)
+def _iter_exprs(body: str, segs: list[Segment]) -> Iterator[_Expr | None]:
+    """Date expressions in text order (body offsets), segment by segment.
+
+    Each segment is folded and scanned only when reached; None marks a segment's
+    end, so the caller can stop once it has its answer (usually in the lede).
+    """
+    for i, seg in enumerate(segs):
+        text = body[seg.start:seg.end]
+        folded, to_seg = _fold_with_map(text)
+        for m in _RE_SCAN.finditer(folded):
+            p = m.start()
+            if m.lastgroup == "num":
+                found = _explicit_at(folded, p)
+            else:
+                e = _word_expr(folded, text, p, m.end(), seg.lang, to_seg)
+                found = [e] if e is not None else []
+            for e in found:
+                yield _Expr(seg.start + to_seg(e.pos), seg.start + to_seg(e.end), i, e.d1, e.m1, e.y1,
+                            e.d2, e.m2, e.y2, e.weekday, e.rel, e.wd_dir)
+        yield None
+
+
+def _years(body: str, segs: list[Segment]) -> list[tuple[int, int, int]]:
+    """Years stated in the body: (body offset, segment index, year)."""
     starts = [s.start for s in segs]
     folded, to_body = _fold_with_map(body)
-    exprs: list[_Expr] = []
-    years: list[tuple[int, int, int]] = []
-
-    def place(e: _Expr) -> _Expr:
-        ps = to_body(e.pos)
-        return _Expr(ps, to_body(e.end), _seg_at(starts, ps), e.d1, e.m1, e.y1, e.d2, e.m2, e.y2,
-                     e.weekday, e.rel, e.wd_dir)
-
-    for m in _RE_SCAN.finditer(folded):
-        p = m.start()
-        if m.lastgroup == "num":
-            exprs.extend(place(e) for e in _explicit_at(folded, p))
-            if len(m.group()) == 4 and (y := _RE_YEAR.match(folded, p)) is not None:
-                bp = to_body(p)
-                years.append((bp, _seg_at(starts, bp), int(y["y"])))
-        else:
-            lang = segs[_seg_at(starts, to_body(p))].lang
-            e = _word_expr(folded, body, p, m.end(), lang, to_body)
-            if e is not None:
-                exprs.append(place(e))
-    return exprs, years, [s.end - s.start for s in segs]
+    found = []
+    for prefix in ("19", "20"):
+        i = folded.find(prefix)
+        while i >= 0:
+            if (y := _RE_YEAR.match(folded, i)) is not None:
+                p = to_body(i)
+                found.append((p, _seg_at(starts, p), int(y["y"])))
+            i = folded.find(prefix, i + 1)
+    return sorted(found)
 
 
-def _first_expression(exprs: list[_Expr], seg_lens: list[int], pub: _dt.date | None) -> _Expr | None:
+def _first_expression(exprs: Iterable[_Expr | None], segs: list[Segment], pub: _dt.date | None) -> _Expr | None:
     """Earliest expression; among overlapping ones the explicit and longest wins."""
     best: _Expr | None = None
-    for e in sorted(exprs, key=lambda e: (e.pos, not e.explicit, -(e.end - e.pos))):
-        if _is_background(e, seg_lens[e.seg], pub):
+    for e in exprs:
+        if e is None:  # end of a segment
+            if best is not None:
+                break
+            continue
+        if _is_background(e, segs[e.seg].end - segs[e.seg].start, pub):
             if best is not None and best.weekday is not None and not best.explicit and e.pos - best.end <= 12:
                 best = None  # the weekday of a byline date ("Tuesday 04 June 2024 - 09:50")
             continue
@@ -579,8 +594,8 @@ def _first_expression(exprs: list[_Expr], seg_lens: list[int], pub: _dt.date | N
         if not best.explicit and best.rel is None and e.explicit and e.pos - best.end <= 12:
             best = e
             continue
-        # "aujourd'hui, mardi": the weekday completes the relative word
-        break
+        if e.pos - best.end > 40:
+            break
     return best
 
 
@@ -589,11 +604,13 @@ def find_event_dates_at(
 ) -> tuple[DateSpan, int | None]:
     """Like `find_event_dates`, also returning the body offset of the chosen expression."""
     pub = _parse_iso(published)
-    exprs, years, seg_lens = _collect(body, segments)
-    expr = _first_expression(exprs, seg_lens, pub)
+    segs = _segments_or_whole(body, segments)
+    expr = _first_expression(_iter_exprs(body, segs), segs, pub)
     if expr is None:
         return DateSpan(), None
     if expr.explicit:
+        needs_years = expr.y1 is None and expr.y2 is None and pub is None
+        years = _years(body, segs) if needs_years else []
         return _span_from_explicit(expr, pub, today, years), expr.pos
     return _span_from_relative(expr, pub), expr.pos
 
