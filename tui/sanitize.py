@@ -48,3 +48,28 @@ def marked_text(snippet: str, start: str, end: str, style: str = "reverse") -> "
         else:
             text.append(printable(part))
     return text
+
+
+def styled_text(raw: str, spans, base_style: str = "") -> "Text":
+    """A Rich Text of untrusted `raw` with styles over [start, end) spans of the raw string.
+
+    `spans` is an iterable of (start, end, style). The raw text is cut at every
+    span boundary and each piece is made printable on its own, so offsets into
+    the raw text stay right even when a control character becomes a longer
+    stand-in, and nothing in it is ever read as markup.
+    """
+    from rich.text import Text
+
+    spans = [(max(0, s), min(len(raw), e), style) for s, e, style in spans if e > s and s < len(raw)]
+    cuts = {0, len(raw)}
+    for start, end, _ in spans:
+        cuts.add(start)
+        cuts.add(end)
+    points = sorted(cuts)
+    text = Text(style=base_style)
+    for left, right in zip(points, points[1:]):
+        if right <= left:
+            continue
+        styles = [style for start, end, style in spans if start <= left and right <= end]
+        text.append(printable(raw[left:right]), style=" ".join(styles) if styles else None)
+    return text
