@@ -91,11 +91,26 @@ _PUNCTUATION_ONLY = re.compile(r"^[\W_]*$", re.UNICODE)
 _OUTLET_SUFFIX = re.compile(r"\s+[|–—-]\s+[^|–—-]{2,40}$")
 
 
+class _AccentFolding(dict):
+    """str.translate table, filled on first sight of each character: é → e, ß → ss."""
+
+    def __missing__(self, code: int) -> str:
+        decomposed = unicodedata.normalize("NFKD", chr(code).casefold())
+        folded = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+        self[code] = folded
+        return folded
+
+
+_FOLDING = _AccentFolding()
+
+
 def fold(text: str) -> str:
     """Casefolded, accent-free, whitespace-collapsed form for comparisons."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(stripped.split())
+    return " ".join(text.translate(_FOLDING).split())
+
+
+# Prefixes, widget labels and tail markers are all short: look at a line's start only.
+_HEAD_CHARS = 80
 
 
 _UI_FOLDED = {fold(line) for line in _UI_LINES}
@@ -106,7 +121,7 @@ _TAIL_FOLDED = {fold(marker) for marker in _TAIL_MARKERS}
 def is_boilerplate_line(line: str) -> bool:
     """True for a line that is page furniture rather than article text."""
     stripped = line.strip()
-    folded = fold(stripped)
+    folded = fold(stripped[:_HEAD_CHARS])
     if not folded or _PUNCTUATION_ONLY.match(stripped):
         return True
     if folded.rstrip(" :.…»>") in _UI_FOLDED:
@@ -123,7 +138,7 @@ def is_boilerplate_line(line: str) -> bool:
 
 
 def _is_tail_marker(line: str) -> bool:
-    return fold(line).rstrip(" :.…»>") in _TAIL_FOLDED
+    return len(line) < _HEAD_CHARS and fold(line).rstrip(" :.…»>") in _TAIL_FOLDED
 
 
 def _is_teaser_marker(line: str) -> bool:
@@ -194,7 +209,7 @@ def clean_text(text: str, metadata_title: str | None = None) -> CleanedText:
     for index, line in enumerate(lines):
         if index >= cut:
             boilerplate.append(line)
-        elif title_key and fold(_OUTLET_SUFFIX.sub("", line)) == title_key:
+        elif title_key and len(line) >= len(title) and fold(_OUTLET_SUFFIX.sub("", line)) == title_key:
             continue  # the title printed again
         elif is_boilerplate_line(line):
             boilerplate.append(line)
