@@ -1,0 +1,475 @@
+"""Rule- and lexicon-based extraction of people, organisations and places.
+
+`extract_mentions(body, segments)` finds, in the cleaned article body:
+
+* places: country names in every CLDR language (Babel), state phrases
+  ("Koninkrijk Marokko", "république turque"), demonyms/adjectives
+  ("Italiaanse", "danoise", "französischen"), major cities;
+* organisations: known organisations and their expansions (DGSN ↔ "direction
+  générale de la sécurité nationale"), head-noun patterns ("Ministère de
+  l'Intérieur", "Policía Nacional"), acronyms defined in the text ("… (XYZ)");
+* people: capitalised sequences that start with a known given name, follow an
+  honorific ("M.", "Herr", "Sr.", "السيد"), or stand in apposition to a role
+  word ("…, directeur général de …"); Arabic names from given-name lists; a
+  surname alone is a person when the same article names the full person.
+
+Mentions never overlap, are sorted by start, and carry a key:
+"country:MA", "city:rabat", "org:dgsn", "person:abdelatif hamushi".
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+
+from store.gazetteer import ARABIC, Entry, gazetteer, lower_same_length, surface_key, trie_pattern
+from store.model import Mention, Segment
+from store.names import load_lexicon, name_key, name_tokens, skeleton, strip_titles, text_key
+
+# --- character classes ---------------------------------------------------------
+
+_LATIN = [chr(c) for c in list(range(0x41, 0x250)) + list(range(0x1E00, 0x1F00))]
+UP = "[" + "".join(re.escape(c) for c in _LATIN if c.isupper()) + "]"
+LO = "[" + "".join(re.escape(c) for c in _LATIN if c.islower()) + "]"
+_TOK = rf"(?:[A-Z][’'])?{UP}{LO}+(?:[-‑]{UP}?{LO}+)*|{UP}{{2,}}(?:[-‑]{UP}{{2,}})*"
+_PART = r"(?:de|da|di|del|della|van|von|der|den|ter|ten|du|dos|das|la|le|el|al|bin|ben|ibn|ould|ait|abu|bou|y)"
+SEQ_RX = re.compile(rf"(?<!\w)(?:{_TOK})(?:[ \u00a0]+(?:{_PART}[ \u00a0]+){{0,2}}(?:{_TOK})){{0,5}}(?!\w)")
+TOK_RX = re.compile(rf"{_TOK}|{_PART}")
+AR_WORD = re.compile(r"[\u0621-\u064a]+")
+WORD_LO_RX = re.compile(rf"(?<!\w){LO}[\w'-]*")
+
+
+@dataclass
+class _Cand:
+    start: int
+    end: int
+    kind: str
+    key: str
+    name: str
+    prio: int  # 3 lexicon, 2 person, 1 pattern
+
+
+# --- lexicon-derived regexes -------------------------------------------------------
+
+
+@dataclass
+class _Lex:
+    given: frozenset[str]
+    given_ar: frozenset[str]
+    stop: frozenset[str]
+    stop_ar: frozenset[str]
+    honor_tokens: frozenset[str]
+    honor_before: re.Pattern[str]
+    role_after: re.Pattern[str]
+    role_before: re.Pattern[str]
+    role_words: frozenset[str]
+    given_ar_rx: re.Pattern[str]
+    honor_ar_rx: re.Pattern[str]
+    org_rx: re.Pattern[str]
+    acro_rx: re.Pattern[str]
+    org_cont: frozenset[str]
+    state_before: re.Pattern[str]
+    state_after: re.Pattern[str]
+    state_prefix: re.Pattern[str]
+
+
+_AR_STOP = (
+    "في من على إلى الى عن مع أن ان إن الذي التي الذين هذا هذه ذلك تلك كما وقد قد لقد كان كانت خلال بين حول بعد قبل عند "
+    "لدى منذ حيث أو او ثم بل لكن غير كل بعض جميع أي ما لا لم لن هو هي هم نحن أنه انه أنها يوم اليوم أمس العام العامة "
+    "الوطني الوطنية المدير مدير وزير الوزير رئيس الرئيس للأمن الأمن لمراقبة مراقبة التراب المغربي المغربية المملكة "
+    "استقبل أجرى أكد قال أعلن بحث التقى ترأس شارك زار وفد الوفد نظيره نظيرته السيد السيدة سفير السفير الداخلية الخارجية "
+    "والي عامل الملك جلالة صاحب السمو الأمير الشرطة المديرية رفقة بحضور برئاسة"
+).split()
+
+
+@lru_cache(maxsize=1)
+def _lex() -> _Lex:
+    gl = load_lexicon("given_names")
+    given: set[str] = set()
+    given_ar: set[str] = set(gl.get("arabic_script", []))
+    for origin, names in gl.items():
+        if origin != "arabic_script":
+            given.update(text_key(n) for n in names)
+    titles = load_lexicon("titles")
+    honor = sorted({h for lst in titles["honorifics"].values() for h in lst}, key=len, reverse=True)
+    honor_lat = [h for h in honor if not ARABIC.search(h)]
+    honor_ar = [h for h in honor if ARABIC.search(h)]
+    honor_pat = "|".join(re.escape(h) if h.endswith(".") else re.escape(h) + r"\.?" for h in honor_lat)
+    roles = sorted({r for lst in titles["roles"].values() for r in lst}, key=len, reverse=True)
+    role_lat = [r for r in roles if not ARABIC.search(r)]
+    role_pat = trie_pattern(role_lat)
+    stop = set(load_lexicon("stopwords")["words"])
+    org = load_lexicon("organizations")["patterns"]
+    heads = trie_pattern(set(org["heads"]), casefold=False)
+    cont_words = sorted(set(org["continuations"]), key=len, reverse=True)
+    cont = "|".join(re.escape(c).replace("'", "['’]") for c in cont_words)
+    org_rx = re.compile(
+        rf"(?<!\w)(?:{heads})(?:[ \u00a0]+(?:(?:{cont})(?:[ \u00a0]+|(?<=['’]))|(?:{UP}{LO}+(?:[-‑]{UP}?{LO}+)*|{UP}{{2,}})(?:[ \u00a0]+|(?=[^\w]))))*"
+    )
+    cl = load_lexicon("countries")["state_words"]
+    before = trie_pattern(set(cl["before"]), casefold=False)
+    conn = "|".join(re.escape(c).replace("'", "['’]") for c in sorted(set(cl["connectors"]), key=len, reverse=True))
+    adj_state = trie_pattern(set(cl["adjective_state"]), casefold=False)
+    return _Lex(
+        given=frozenset(given),
+        given_ar=frozenset(given_ar),
+        stop=frozenset(stop),
+        stop_ar=frozenset(_AR_STOP) | frozenset(honor_ar),
+        honor_tokens=frozenset(h.rstrip(".").lower() for h in honor_lat),
+        honor_before=re.compile(rf"(?<!\w)(?:{honor_pat})[ \u00a0]*[\"“«„]?[ \u00a0]*$"),
+        role_after=re.compile(
+            rf"^[ \u00a0]*[\"”»]?[ \u00a0]*,[ \u00a0]*(?:(?:le|la|l['’]|les|the|el|il|lo|o|a|der|die|de|het|son|sa|his|her|its|su|suo|sua|seu|sua|ex|former|ancien|ancienne|nouveau|nouvelle|new)[ \u00a0]+)*(?:{role_pat})",
+            re.IGNORECASE,
+        ),
+        role_before=re.compile(rf"(?<!\w)(?:{role_pat})(?!\w)[^.;:!?\n()]{{0,90}}$", re.IGNORECASE),
+        role_words=frozenset(r.lower() for r in role_lat),
+        given_ar_rx=re.compile(r"(?<![\u0621-\u064a])(?:عبد[ \u00a0]+ال?[\u0621-\u064a]+|عبدال[\u0621-\u064a]+|" + trie_pattern(given_ar, casefold=False) + r")(?![\u0621-\u064a])"),
+        honor_ar_rx=re.compile(r"(?<![\u0621-\u064a])(?:" + "|".join(honor_ar) + r")(?![\u0621-\u064a])"),
+        org_rx=org_rx,
+        acro_rx=re.compile(r"(?<![\w-])[A-Z][A-Z0-9&]{1,7}(?![\w])"),
+        org_cont=frozenset(c.lower() for c in cont_words),
+        state_before=re.compile(rf"(?<!\w)(?:{before})[ \u00a0]+(?:(?:{conn})(?:[ \u00a0]+|(?<=['’])))?$"),
+        state_after=re.compile(rf"^[ \u00a0]+(?:{adj_state})(?!\w)"),
+        state_prefix=re.compile(rf"(?<!\w)(?:{adj_state})[ \u00a0]+$"),
+    )
+
+
+# --- helpers ------------------------------------------------------------------
+
+
+def _seg_lang(segments: list[Segment], starts: list[int], pos: int) -> str | None:
+    i = bisect.bisect_right(starts, pos) - 1
+    if i >= 0 and segments[i].start <= pos < segments[i].end:
+        return segments[i].lang
+    return None
+
+
+def _choose_entry(ents: list[Entry], surface: str, lang: str | None, followed_by_cap: bool) -> Entry | None:
+    for e in ents:
+        if e.demonym and not surface[0].isupper() and lang is not None and lang not in e.langs:
+            continue
+        if e.ambiguous and followed_by_cap:
+            continue
+        return e
+    return None
+
+
+_NEXT_CAP = re.compile(rf"^[ \u00a0]+{UP}{LO}")
+
+
+def _places_and_known_orgs(body: str, low: str, segments: list[Segment], starts: list[int]) -> list[_Cand]:
+    g = gazetteer()
+    lx = _lex()
+    out: list[_Cand] = []
+    for s, e, ents in g.scan(body, low):
+        surf = body[s:e]
+        nxt = body[e:e + 30]
+        ent = _choose_entry(ents, surf, _seg_lang(segments, starts, s), bool(_NEXT_CAP.match(nxt)))
+        if ent is None:
+            continue
+        if ent.kind == "location" and ent.key.startswith("country:"):
+            # state phrase: "Koninkrijk Marokko", "royaume du Maroc", "république turque", "Italiaanse Republiek"
+            before = body[max(0, s - 40):s]
+            m = (lx.state_prefix if ent.demonym else lx.state_before).search(before)
+            if m:
+                s -= len(before) - m.start()
+            elif ent.demonym and surf[0].isupper():
+                m2 = lx.state_after.match(nxt)
+                if m2:
+                    e += m2.end()
+        out.append(_Cand(s, e, ent.kind, ent.key, ent.name, 3))
+    return out
+
+
+def _occupied(cands: list[_Cand], size: int) -> bytearray:
+    """A mask with 1 on every character covered by a candidate."""
+    mask = bytearray(size)
+    for c in cands:
+        mask[c.start:c.end] = b"\x01" * (c.end - c.start)
+    return mask
+
+
+def _overlaps(occ: bytearray, s: int, e: int) -> bool:
+    return occ.find(1, s, e) != -1
+
+
+# --- people (Latin script) -------------------------------------------------------
+
+
+def _is_given(tok: str, lx: _Lex) -> bool:
+    return text_key(tok) in lx.given
+
+
+_NOUNISH = re.compile(r"(?:heit|keit|ung|schaft|tion|sion|ität|ismus|ment|ance|ence|ness|ship|ción|zione|ção|dade|tät)$")
+_PREP_BEFORE = re.compile(
+    r"(?<!\w)(?:für|der|des|dem|den|die|das|de|du|des|la|le|les|l['’]|d['’]|of|the|van|het|del|di|della|do|da|el|il|in|im|en|à|au|aux|a|to|from|von|vom|zur|zum)[ \u00a0]*$",
+    re.IGNORECASE,
+)
+
+
+def _people_latin(body: str, occ, lower_vocab: set[str]) -> list[_Cand]:
+    lx = _lex()
+    out: list[_Cand] = []
+    for m in SEQ_RX.finditer(body):
+        base = m.start()
+        toks = [(t.start() + base, t.end() + base, t.group()) for t in TOK_RX.finditer(m.group())]
+        # split into runs of name-like tokens; honorific tokens trigger the run after them
+        runs: list[tuple[list[tuple[int, int, str]], bool]] = []
+        cur: list[tuple[int, int, str]] = []
+        trig = False
+        for s, e, t in toks:
+            low = t.lower()
+            is_part = t[0].islower()
+            if is_part:
+                if cur:
+                    cur.append((s, e, t))
+                continue
+            if low in lx.honor_tokens:
+                if cur:
+                    runs.append((cur, trig))
+                cur, trig = [], True
+                continue
+            if (low in lx.stop or low in lx.role_words or _overlaps(occ, s, e)
+                    or (low in lower_vocab and not _is_given(t, lx))):
+                if cur:
+                    runs.append((cur, trig))
+                cur, trig = [], False
+                continue
+            cur.append((s, e, t))
+        if cur:
+            runs.append((cur, trig))
+        for run, trig in runs:
+            while run and run[-1][2][0].islower():
+                run.pop()
+            while run and run[0][2][0].islower():
+                run.pop(0)
+            if not run:
+                continue
+            s0 = run[0][0]
+            if not trig and lx.honor_before.search(body, max(0, s0 - 25), s0):
+                trig = True
+            gi = next((i for i, (_, _, t) in enumerate(run) if not t[0].islower() and _is_given(t, lx)), None)
+            if trig:
+                pass
+            elif gi is not None and len(run) - gi >= 2:
+                run = run[gi:]
+            elif (len([t for t in run if not t[2][0].islower()]) >= 2
+                  and not any(_NOUNISH.search(t[2]) for t in run)
+                  and not _PREP_BEFORE.search(body, max(0, s0 - 12), s0)
+                  and (lx.role_after.match(body, run[-1][1], min(len(body), run[-1][1] + 80))
+                       or lx.role_before.search(body, max(0, s0 - 100), s0))):
+                pass
+            else:
+                continue
+            if all(t[2].isupper() for t in run):  # an acronym run is no name
+                continue
+            s, e = run[0][0], run[-1][1]
+            surf = body[s:e]
+            out.append(_Cand(s, e, "person", "", surf, 2))
+    return out
+
+
+# --- people (Arabic script) -------------------------------------------------------
+
+
+def _people_arabic(body: str, occ) -> list[_Cand]:
+    lx = _lex()
+    out: list[_Cand] = []
+    starts: list[tuple[int, int, bool]] = []  # (name start, end of given/title, is_title)
+    for m in lx.given_ar_rx.finditer(body):
+        starts.append((m.start(), m.end(), False))
+    for m in lx.honor_ar_rx.finditer(body):
+        starts.append((m.end(), m.end(), True))
+    starts.sort()
+    last_end = -1
+    for s, e, is_title in starts:
+        if s < last_end:
+            continue
+        pos = e
+        end = e if not is_title else None
+        words = 0
+        while words < 3:
+            w = AR_WORD.match(body, pos + 1) if pos < len(body) and body[pos] in " \u00a0" else None
+            if not w or w.group() in lx.stop_ar or _overlaps(occ, w.start(), w.end()):
+                break
+            end = w.end()
+            pos = w.end()
+            words += 1
+            if words >= 2 and not is_title:
+                break
+        if end is None or (not is_title and end == e):
+            continue
+        if is_title:
+            s = AR_WORD.match(body, s + 1).start() if AR_WORD.match(body, s + 1) else s
+        if end <= s:
+            continue
+        out.append(_Cand(s, end, "person", "", body[s:end], 2))
+        last_end = end
+    return out
+
+
+# --- organisations ------------------------------------------------------------------
+
+
+_PAREN_ACRO = re.compile(r"^[ \u00a0]*\(([A-Z][A-Za-z0-9&]{1,9})\)")
+_DET_BEFORE = re.compile(
+    r"(?<!\w)(?:la|le|l['’]|les|du|de|des|der|die|das|dem|den|the|el|il|lo|del|o|a|do|da|het|van|of)[ \u00a0]+$",
+    re.IGNORECASE,
+)
+_ACRO_STOP = frozenset(
+    "PREV NEXT TV PDF USS CEO AFP MAP AP EFE ANSA DPA ANP APA MN OK UTC GMT GPS SMS DNA ADN VIP PIB GDP HTML URL FAQ II III IV VI VII VIII IX XI XII XIII XIV XV XVI XVII XVIII XIX XX XXI".split()
+)
+
+
+def _organisations(body: str, occ) -> list[_Cand]:
+    lx = _lex()
+    out: list[_Cand] = []
+    for m in lx.org_rx.finditer(body):
+        s, e = m.span()
+        words = list(re.finditer(r"[\w'’-]+", body[s:e]))
+        # cut at the first word that is a known place/organisation, drop trailing connectors
+        keep = []
+        for w in words:
+            ws, we = s + w.start(), s + w.end()
+            if keep and _overlaps(occ, ws, we):
+                break
+            keep.append((ws, we, w.group()))
+        while len(keep) > 1 and (keep[-1][2].lower() in lx.org_cont and keep[-1][2].lower() not in _ORG_ADJ_OK
+                                 or keep[-1][2][0].islower() and keep[-1][2].lower() not in lx.org_cont):
+            keep.pop()
+        if len(keep) < 2:
+            continue
+        if _overlaps(occ, keep[0][0], keep[0][1]):
+            continue
+        if not any(w[2][0].isupper() or w[2].lower() in _ORG_ADJ_OK for w in keep[1:]):
+            continue
+        os_, oe = keep[0][0], keep[-1][1]
+        surf = body[os_:oe]
+        pm = _PAREN_ACRO.match(body, oe, min(len(body), oe + 14))
+        key = "org:" + (pm.group(1).lower() if pm else text_key(surf))
+        name = pm.group(1) if pm else surf
+        out.append(_Cand(os_, oe, "organization", key, name, 1))
+    for m in lx.acro_rx.finditer(body):
+        s, e = m.span()
+        a = m.group()
+        if a in _ACRO_STOP or len(a) < 3 or _overlaps(occ, s, e):
+            continue
+        inparen = body[s - 1:s] == "(" and body[e:e + 1] == ")"
+        if inparen or _DET_BEFORE.search(body, max(0, s - 8), s):
+            out.append(_Cand(s, e, "organization", "org:" + a.lower(), a, 1))
+    return out
+
+
+_ORG_ADJ_OK = frozenset(
+    "nationale national nationaal nazionale nacional fédérale federal federale judiciaire judicial giudiziaria "
+    "judiciária criminelle royale royal koninklijke civile civil suprême supremo suprema".split()
+)
+
+
+# --- assembly ------------------------------------------------------------------------
+
+
+def _select(cands: list[_Cand]) -> list[_Cand]:
+    """Non-overlapping subset: higher priority, then longer span, wins."""
+    chosen: list[_Cand] = []
+    taken: list[tuple[int, int]] = []
+    for c in sorted(cands, key=lambda c: (-c.prio, -(c.end - c.start), c.start)):
+        if any(c.start < e and s < c.end for s, e in taken):
+            continue
+        chosen.append(c)
+        taken.append((c.start, c.end))
+    return sorted(chosen, key=lambda c: c.start)
+
+
+def _surname_variants_rx(surnames: set[str]) -> re.Pattern[str] | None:
+    if not surnames:
+        return None
+    alts = "|".join(re.escape(s) for s in sorted(surnames, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:[AaEe]l[-‑ ]|ال)?(?:{alts})(?![\w-])")
+
+
+def _link_people(body: str, cands: list[_Cand], occ_all) -> list[_Cand]:
+    """Give people keys and names; surname-only mentions link to the full name in the article."""
+    people = [c for c in cands if c.kind == "person"]
+    full: list[tuple[_Cand, tuple[str, ...]]] = []
+    for c in people:
+        c.name = strip_titles(c.name).strip("\"“”«» ")
+        toks = name_tokens(c.name)
+        if len(toks) >= 2:
+            full.append((c, toks))
+    # group full names that are spelling variants of each other
+    canon: list[tuple[str, str, tuple[str, ...]]] = []  # (key, display, tokens)
+    for c, toks in full:
+        key = " ".join(toks)
+        match = None
+        for k, disp, t2 in canon:
+            if k == key or (skeleton(k) == skeleton(key)) or (
+                fuzz.ratio(k, key) >= 90 and fuzz.ratio(toks[-1], t2[-1]) >= 85
+            ):
+                match = (k, disp, t2)
+                break
+        if match is None:
+            canon.append((key, c.name, toks))
+            c.key, c.name = "person:" + key, c.name
+        else:
+            c.key, c.name = "person:" + match[0], match[1]
+    # surname-only mentions, found by the extractor or propagated from the full names
+    surf_last: set[str] = set()
+    for c, toks in full:
+        words = c.name.split()
+        if words:
+            last = words[-1]
+            surf_last.add(last)
+            if ARABIC.match(last) and last.startswith("ال"):
+                surf_last.add(last[2:])
+    rx = _surname_variants_rx(surf_last)
+    extra: list[_Cand] = []
+    if rx:
+        for m in rx.finditer(body):
+            if not _overlaps(occ_all, m.start(), m.end()):
+                extra.append(_Cand(m.start(), m.end(), "person", "", m.group(), 2))
+    for c in [p for p in people if not p.key] + extra:
+        c.name = strip_titles(c.name).strip("\"“”«» ")
+        toks = name_tokens(c.name)
+        if not toks:
+            continue
+        sk = toks[-1]
+        best = None
+        for k, disp, t2 in canon:
+            if t2[-1] == sk or skeleton(t2[-1]) == skeleton(sk) or fuzz.ratio(t2[-1], sk) >= 88:
+                best = (k, disp)
+                break
+        if best:
+            c.key, c.name = "person:" + best[0], best[1]
+        else:
+            c.key = "person:" + " ".join(toks)
+    return extra
+
+
+def extract_mentions(body: str, segments: list[Segment]) -> list[Mention]:
+    """People, organisations and places in `body`, non-overlapping, sorted by start."""
+    low = lower_same_length(body)
+    starts = [s.start for s in segments]
+    cands = _places_and_known_orgs(body, low, segments, starts)
+    occ = _occupied(cands, len(body))
+    orgs = _organisations(body, occ)
+    cands += orgs
+    occ = _occupied(cands, len(body))
+    lower_vocab = set(WORD_LO_RX.findall(body))
+    people = _people_latin(body, occ, lower_vocab)
+    if ARABIC.search(body):
+        people += _people_arabic(body, occ)
+    cands += people
+    cands = _select(cands)
+    extra = _link_people(body, cands, _occupied(cands, len(body)))
+    if extra:
+        cands = _select(cands + extra)
+    return [
+        Mention(c.start, c.end, body[c.start:c.end], c.kind, c.key, c.name)  # type: ignore[arg-type]
+        for c in cands
+        if c.key
+    ]

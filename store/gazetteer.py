@@ -1,0 +1,291 @@
+"""Lexicon automata: countries (CLDR via Babel), demonyms, cities, known organisations.
+
+Everything is compiled once, on first use, into one big *trie-shaped* regular
+expression (alternatives factored by common prefix, so the C regex engine
+rejects a position after a character or two) plus a dict from the folded surface
+to what it denotes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import babel
+
+from store.names import load_lexicon
+
+LANGS = ("fr", "nl", "de", "en", "es", "it", "pt", "ar", "tr")
+ARABIC = re.compile("[\u0600-\u06ff]")
+
+# --- trie regex --------------------------------------------------------------
+
+_CHAR_CLASS = {
+    " ": r"[\s\u00a0]+",
+    "'": "['’ʼ`]",
+    "’": "['’ʼ`]",
+    "-": "[-‐‑–]",
+    ".": r"\.",
+}
+
+
+def _esc(ch: str) -> str:
+    return _CHAR_CLASS.get(ch) or re.escape(ch)
+
+
+def trie_pattern(words: list[str] | set[str], casefold: bool = True) -> str:
+    """A regex alternation of `words`, factored as a trie (longest alternative first).
+
+    With ``casefold`` the words are lower-cased: match the pattern against
+    :func:`lower_same_length` of the text (much faster than re.IGNORECASE).
+    """
+    trie: dict = {}
+    for w in words:
+        if not w:
+            continue
+        node = trie
+        for ch in (w.lower() if casefold else w):
+            if ch == "’":
+                ch = "'"
+            node = node.setdefault(ch, {})
+        node[""] = True
+
+    def emit(node: dict) -> str:
+        end = "" in node
+        alts = [_esc(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch != ""]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if end:
+            return "(?:" + body + ")?" if len(alts) > 1 or len(body) > 1 else body + "?"
+        return body
+
+    return emit(trie)
+
+
+def lower_same_length(text: str) -> str:
+    """text.lower(), keeping every offset (chars whose lower form is longer stay as they are)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+AR_PREFIXES = ("و", "ب", "ل", "ف", "ك", "وب", "ول", "وال", "فال", "بال", "كال")
+
+
+def surface_key(text: str) -> str:
+    """Lookup key of a matched surface: lower-case, one apostrophe, one space, one hyphen."""
+    t = text.lower().replace("’", "'").replace("ʼ", "'").replace("`", "'")
+    t = re.sub(r"[\s\u00a0]+", " ", t)
+    return re.sub("[‐‑–]", "-", t)
+
+
+# --- entries -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Entry:
+    kind: str  # "location" | "organization"
+    key: str  # "country:MA", "city:rabat", "org:dgsn"
+    name: str  # display name
+    cap: bool  # the text must be capitalised (Latin script)
+    exact: bool = False  # case-sensitive match (acronyms)
+    langs: frozenset[str] = frozenset()  # demonyms: languages where the word is one
+    demonym: bool = False
+    ambiguous: bool = False  # also a given name / common word
+
+
+def _fr_inflect(w: str) -> list[str]:
+    out = [w]
+    if w.endswith("e"):
+        out.append(w + "s")
+    elif w.endswith(("s", "x")):
+        out += [w + "e", w + "es"]
+    elif w.endswith(("ien", "éen", "on")):
+        out += [w + "s", w + "ne", w + "nes"]
+    elif w.endswith("c"):
+        out += [w + "s", w + "que", w + "ques"]
+    else:
+        out += [w + "s", w + "e", w + "es"]
+    return out
+
+
+def _de_inflect(w: str) -> list[str]:
+    if w[0].islower():  # adjective
+        return [w] + [w + s for s in ("e", "en", "er", "es", "em")]
+    if w.endswith("er"):
+        return [w, w + "n", w + "in", w + "innen", w + "s"]
+    if w.endswith("e"):
+        return [w, w + "n"]
+    return [w, w + "en"]
+
+
+_ACCENT_STRIP = str.maketrans("áéíóú", "aeiou")
+
+
+def _es_pt_inflect(w: str) -> list[str]:
+    if w.endswith("o"):
+        return [w, w[:-1] + "a", w + "s", w[:-1] + "as"]
+    if w.endswith(("í", "ú")):
+        return [w, w + "es", w + "s"]
+    if w.endswith(("és", "ês", "án", "ão", "ín", "ón")):
+        base = w.translate(_ACCENT_STRIP).replace("ê", "e")
+        return [w, base + "a", base + "es", base + "as"]
+    if w.endswith("e") or w.endswith("a"):
+        return [w, w + "s"]
+    return [w, w + "es", w + "s"]
+
+
+def _it_inflect(w: str) -> list[str]:
+    if w.endswith("o"):
+        return [w, w[:-1] + "a", w[:-1] + "i", w[:-1] + "e"]
+    if w.endswith("e"):
+        return [w, w[:-1] + "i"]
+    if w.endswith("a"):
+        return [w, w[:-1] + "i", w[:-1] + "e"]
+    return [w]
+
+
+def _nl_inflect(w: str) -> list[str]:
+    if w.endswith("s"):  # adjective Marokkaans -> Marokkaanse
+        return [w, w + "e"]
+    return [w]
+
+
+def _en_inflect(w: str) -> list[str]:
+    return [w] if w.endswith(("ese", "sh", "ch", "s", "i")) else [w, w + "s"]
+
+
+def _ar_inflect(w: str) -> list[str]:
+    if w.startswith("ال"):
+        return [w]
+    forms = [w, w + "ة", w + "ين", w + "ون"]
+    return forms + ["ال" + f for f in forms]
+
+
+_INFLECT = {"fr": _fr_inflect, "de": _de_inflect, "es": _es_pt_inflect, "pt": _es_pt_inflect,
+            "it": _it_inflect, "nl": _nl_inflect, "en": _en_inflect, "ar": _ar_inflect}
+
+
+@dataclass
+class Gazetteer:
+    regex: re.Pattern[str]
+    entries: dict[str, list[Entry]]
+    country_names: dict[str, str]  # code -> English display name
+    arabic_prefixed: dict[str, tuple[int, str]]  # "والمغرب" -> (2, "المغرب")
+    exact_forms: frozenset[str]  # case-sensitive surfaces (acronyms)
+
+    def scan(self, body: str, low: str | None = None) -> list[tuple[int, int, list[Entry]]]:
+        """All lexicon matches in body: (start, end, candidate entries), case rules applied."""
+        low = lower_same_length(body) if low is None else low
+        out = []
+        for m in self.regex.finditer(low):
+            s, e = m.span()
+            k = surface_key(m.group())
+            ents = self.entries.get(k)
+            if ents is None:
+                pre, k = self.arabic_prefixed.get(k, (0, k))
+                s += pre
+                ents = self.entries.get(k)
+                if not ents:
+                    continue
+            first = body[s]
+            surf = body[s:e]
+            ok = [en for en in ents
+                  if (not en.exact or surf in self.exact_forms)
+                  and (not en.cap or first.isupper())]
+            if ok:
+                out.append((s, e, ok))
+        return out
+
+
+def _add(entries: dict[str, list[Entry]], surface: str, entry: Entry) -> None:
+    k = surface_key(surface)
+    lst = entries.setdefault(k, [])
+    if entry not in lst:
+        lst.append(entry)
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """Build (once) the place/organisation automaton."""
+    entries: dict[str, list[Entry]] = {}
+    clist = load_lexicon("countries")
+    skip = set(clist["skip"])
+    ambiguous = {surface_key(n) for n in clist["ambiguous"]["names"]}
+    en_names = babel.Locale("en").territories
+    display = {c: n for c, n in en_names.items() if len(c) == 2 and c.isalpha() and c not in skip}
+    display.update(clist["display"])
+
+    def country(code: str, surface: str, cap: bool = True) -> None:
+        is_ar = bool(ARABIC.search(surface))
+        _add(entries, surface, Entry("location", f"country:{code}", display[code], cap and not is_ar,
+                                     ambiguous=surface_key(surface) in ambiguous))
+
+    for lang in LANGS:
+        for code, name in babel.Locale(lang).territories.items():
+            if code not in display:
+                continue
+            country(code, name)
+            if lang == "de" and not name.endswith(("s", "x", "z", "ß")) and " " not in name:
+                country(code, name + "s")  # genitive: Marokkos, Frankreichs
+    for code, names in clist["aliases"].items():
+        for n in names:
+            country(code, n)
+    for code, by_lang in clist["demonyms"].items():
+        for lang, forms in by_lang.items():
+            for base in forms:
+                for f in _INFLECT.get(lang, lambda w: [w])(base):
+                    cap = lang in ("en", "nl") or (lang == "de" and f[0].isupper())
+                    _add(entries, f, Entry("location", f"country:{code}", display[code], cap and not ARABIC.search(f),
+                                           langs=frozenset({lang}), demonym=True))
+    for key, (code, name, *others) in load_lexicon("cities")["cities"].items():
+        for n in [name, *others]:
+            _add(entries, n, Entry("location", f"city:{key}", name, not ARABIC.search(n),
+                                   ambiguous=surface_key(n) in ambiguous))
+    exact_forms: set[str] = set()
+    for org in load_lexicon("organizations")["org"]:
+        for alias in org["aliases"]:
+            exact = alias.isupper() or len(alias) <= 5 or sum(c.isupper() for c in alias) >= 2 and " " not in alias
+            if exact:
+                exact_forms.add(alias)
+            _add(entries, alias, Entry("organization", f"org:{org['id']}", org["name"],
+                                       cap=not ARABIC.search(alias) and not exact, exact=exact))
+    # merge demonym entries that share a surface across languages
+    merged: dict[str, list[Entry]] = {}
+    for k, lst in entries.items():
+        out: list[Entry] = []
+        for e in lst:
+            same = next((o for o in out if o.key == e.key and o.demonym and e.demonym and o.cap == e.cap), None)
+            if same:
+                out[out.index(same)] = Entry(same.kind, same.key, same.name, same.cap, same.exact,
+                                             same.langs | e.langs, True, same.ambiguous)
+            else:
+                out.append(e)
+        merged[k] = out
+    words = set(merged)
+    prefixed: dict[str, tuple[int, str]] = {}
+    for k in list(merged):
+        if ARABIC.match(k):
+            for pre in AR_PREFIXES:
+                if pre.endswith("ال"):
+                    if k.startswith("ال"):
+                        continue
+                    v = pre + k
+                    prefixed[v] = (len(pre), k)
+                elif not k.startswith("ال") or pre != "ل":
+                    v = pre + k
+                    prefixed.setdefault(v, (len(pre), k))
+            if k.startswith("ال"):  # li + al- contracts: للمغرب
+                prefixed.setdefault("ل" + k[1:], (1, k))
+    prefixed = {v: t for v, t in prefixed.items() if v not in merged}
+    words.update(prefixed)
+    rx = re.compile(r"(?<!\w)(?:" + trie_pattern(words) + r")(?!\w)")
+    return Gazetteer(rx, merged, display, prefixed, frozenset(exact_forms))
+
+
+def country_name(code: str) -> str:
+    """English display name of an ISO country code ('MA' -> 'Morocco')."""
+    return gazetteer().country_names.get(code, code)
