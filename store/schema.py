@@ -7,8 +7,10 @@ secbrowse is refused; an older one is copied aside and then migrated.
 from __future__ import annotations
 
 import os
-import shutil
 import sqlite3
+import tempfile
+import urllib.parse
+from contextlib import contextmanager
 from pathlib import Path
 
 import sqlite_utils
@@ -16,6 +18,8 @@ import sqlite_utils
 from .errors import StoreError
 
 SCHEMA_VERSION = 1
+APPLICATION_ID = 0x53427257  # "SBrW" in PRAGMA application_id: this file is a secbrowse database
+BUSY_TIMEOUT_S = 30.0  # how long a writer waits for another one before SQLITE_BUSY
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 
 # Each entry migrates from version (index) to version (index + 1).
@@ -132,50 +136,101 @@ MIGRATIONS: list[str] = [
 assert len(MIGRATIONS) == SCHEMA_VERSION
 
 
-def _check_is_sqlite(path: Path) -> None:
+def _check_database_file(path: Path) -> None:
+    """Refuse, before SQLite touches it, a file that is not a whole SQLite database."""
     try:
+        size = path.stat().st_size
         with path.open("rb") as handle:
-            head = handle.read(16)
+            head = handle.read(100)
     except OSError as error:
         raise StoreError(f"cannot open database {path}: {error.strerror or error}") from None
-    if head and head != _SQLITE_MAGIC:
+    if size == 0:
+        raise StoreError(
+            f"{path} is an empty file, not a secbrowse database; it was left untouched "
+            "(remove it, or give another --db, to start a new database)"
+        )
+    if head[:16] != _SQLITE_MAGIC:
         raise StoreError(f"{path} is not a secbrowse database (not an SQLite file); it was left untouched")
+    damaged = f"{path} is a damaged SQLite database (truncated or corrupt); it was left untouched"
+    if len(head) < 100:
+        raise StoreError(damaged)
+    page_size = int.from_bytes(head[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    if page_size < 512 or page_size & (page_size - 1) or size % page_size:
+        raise StoreError(damaged)
+    pages = int.from_bytes(head[28:32], "big")
+    header_size_valid = head[24:28] == head[92:96]
+    if header_size_valid and size < pages * page_size:
+        raise StoreError(damaged)
+
+
+@contextmanager
+def _private_umask():
+    """Files and folders created inside are readable by the user only."""
+    previous = os.umask(0o077)
+    try:
+        yield
+    finally:
+        os.umask(previous)
+
+
+def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
+    if readonly:
+        uri = "file:" + urllib.parse.quote(str(path.resolve())) + "?mode=ro"
+        conn = sqlite3.connect(uri, uri=True, check_same_thread=False, timeout=BUSY_TIMEOUT_S)
+    else:
+        conn = sqlite3.connect(str(path), check_same_thread=False, timeout=BUSY_TIMEOUT_S)
+    conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+    return conn
 
 
 def open_database(path: str | os.PathLike[str], *, create: bool = True, readonly: bool = False) -> sqlite_utils.Database:
     """Open (or create) a secbrowse database, migrated to the current schema.
 
-    Raises StoreError with a user-facing message for a non-SQLite or corrupt
-    file, a database from a newer secbrowse, or a missing file when create is False.
+    Raises StoreError with a user-facing message for a non-SQLite, empty,
+    truncated or foreign file (never writing to it), a database from a newer
+    secbrowse, or a missing file when create is False. A new database, its
+    folder and its -wal/-shm files are readable by the user only.
     """
     path = Path(path).expanduser()
-    exists = path.exists()
-    if exists:
-        if path.is_dir():
-            raise StoreError(f"{path} is a folder, not a database file")
-        _check_is_sqlite(path)
-    elif not create:
-        raise StoreError(f"no database at {path}")
-    else:
-        _make_private_folder(path.parent)
-        path.touch(mode=0o600)
+    if path.is_dir():
+        raise StoreError(f"{path} is a folder, not a database file")
+    if not path.exists():
+        if path.is_symlink():
+            raise StoreError(f"{path} is a broken symbolic link; it was left untouched")
+        if not create or readonly:
+            raise StoreError(f"no database at {path}")
+        _create_database(path)
+    _check_database_file(path)
     try:
-        uri = f"file:{path}?mode=ro" if readonly else str(path)
-        conn = sqlite3.connect(uri, uri=readonly, check_same_thread=False, timeout=30)
-        conn.execute("PRAGMA busy_timeout = 30000")
+        with _private_umask():  # SQLite copies the file's mode to -wal/-shm; belt and braces
+            conn = _connect(path, readonly)
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            application_id = conn.execute("PRAGMA application_id").fetchone()[0]
+            tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    except sqlite3.DatabaseError as error:
+        raise StoreError(f"{path} is not a usable SQLite database ({error}); it was left untouched") from None
+    refusal = None
+    if application_id not in (0, APPLICATION_ID):
+        refusal = f"{path} is an SQLite database of another program, not secbrowse; it was left untouched"
+    elif version > SCHEMA_VERSION:
+        refusal = (
+            f"{path} was written by a newer secbrowse (schema {version}, this one knows {SCHEMA_VERSION}); "
+            "upgrade secbrowse to open it"
+        )
+    elif ("articles" not in tables) if version > 0 else bool(tables):
+        refusal = f"{path} is an SQLite database of another program, not secbrowse; it was left untouched"
+    if refusal:
+        conn.close()
+        raise StoreError(refusal)
+    try:
         if not readonly:
             conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")
         conn.execute("PRAGMA foreign_keys = ON")
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
     except sqlite3.DatabaseError as error:
-        raise StoreError(f"{path} is not a usable SQLite database ({error}); it was left untouched") from None
-    if version > SCHEMA_VERSION:
         conn.close()
-        raise StoreError(
-            f"{path} was written by a newer secbrowse (schema {version}, this one knows {SCHEMA_VERSION}); "
-            "upgrade secbrowse to open it"
-        )
+        raise StoreError(f"cannot open database {path}: {error}") from None
     if version < SCHEMA_VERSION:
         if readonly:
             conn.close()
@@ -184,25 +239,93 @@ def open_database(path: str | os.PathLike[str], *, create: bool = True, readonly
     return sqlite_utils.Database(conn)
 
 
-def _make_private_folder(folder: Path) -> None:
-    if not folder.exists():
-        folder.mkdir(parents=True, mode=0o700)
+def _create_database(path: Path) -> None:
+    """Build a new database beside `path`, then link it into place atomically.
+
+    Nobody ever sees a half-made database: a crash leaves at most a hidden
+    `.NAME.*.new` file, and two processes creating the same database at once
+    both end up opening the one that was linked first.
+    """
+    with _private_umask():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".new", dir=path.parent)
+    os.close(handle)
+    temporary_path = Path(temporary)
+    try:
+        conn = sqlite3.connect(temporary)
+        try:
+            _apply_migrations(conn, temporary_path, 0)
+            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            conn.execute("PRAGMA journal_mode = WAL")
+        finally:
+            conn.close()
+        try:
+            os.link(temporary, path)
+        except FileExistsError:
+            pass  # another process created it first: use theirs
+        except OSError:  # a file system without hard links
+            if not path.exists():
+                os.replace(temporary, path)
+    finally:
+        for leftover in (temporary, temporary + "-wal", temporary + "-shm", temporary + "-journal"):
+            try:
+                os.unlink(leftover)
+            except FileNotFoundError:
+                pass
+
+
+def backup_path(path: Path, version: int) -> Path:
+    """Where the copy of a schema-`version` database is kept before it is migrated."""
+    return path.with_name(f"{path.name}.v{version}.bak")
+
+
+def _backup(conn: sqlite3.Connection, path: Path, version: int) -> Path:
+    """A consistent copy (WAL included) of the database, readable by the user only."""
+    target = backup_path(path, version)
+    with _private_umask():
+        handle = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    os.close(handle)
+    os.chmod(target, 0o600)
+    copy = sqlite3.connect(str(target))
+    try:
+        conn.backup(copy)
+    finally:
+        copy.close()
+    return target
 
 
 def _migrate(conn: sqlite3.Connection, path: Path, version: int) -> None:
     if version > 0:
-        backup = path.with_name(f"{path.name}.v{version}.bak")
-        shutil.copy2(path, backup)
-        os.chmod(backup, 0o600)
+        try:
+            _backup(conn, path, version)
+        except (OSError, sqlite3.DatabaseError) as error:
+            conn.close()
+            raise StoreError(
+                f"could not back up {path} before upgrading it ({error}); it was left untouched"
+            ) from None
+    try:
+        _apply_migrations(conn, path, version)
+    except StoreError:
+        conn.close()
+        raise
+
+
+def _apply_migrations(conn: sqlite3.Connection, path: Path, version: int) -> None:
+    """Run each pending migration in its own transaction (re-checking the version inside it)."""
     for target in range(version, SCHEMA_VERSION):
         try:
             conn.execute("BEGIN IMMEDIATE")
+            current = conn.execute("PRAGMA user_version").fetchone()[0]
+            if current > target:  # another process migrated it meanwhile
+                conn.execute("COMMIT")
+                continue
             for statement in _statements(MIGRATIONS[target]):
                 conn.execute(statement)
             conn.execute(f"PRAGMA user_version = {target + 1}")
             conn.execute("COMMIT")
         except sqlite3.DatabaseError as error:
-            conn.execute("ROLLBACK")
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
             raise StoreError(f"could not upgrade {path} to schema {target + 1}: {error}") from None
 
 
