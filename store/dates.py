@@ -240,7 +240,7 @@ _RE_NUMERIC = re.compile(
 _RE_YEAR = re.compile(rf"(?<![\d.,/:\-])(?P<y>{_Y})(?![\d])")
 _RE_WEEKDAY = re.compile(r"(?<!\w)(?P<w>" + _WD_ALT + r")(?!\w)")
 _RE_WD_BEFORE = re.compile(
-    r"(?<!\w)(?P<w>" + _WD_ALT + r")[\s,]*(?:(?:le|den|der|el|il|the|on|op|am|de|o|يوم)\s+)?$"
+    r"(?<!\w)(?P<w>" + _WD_ALT + r")[\s,(]*(?:(?:le|den|der|el|il|the|on|op|am|de|o|يوم)\s+)?$"
 )
 _RE_NUM_BEFORE = re.compile(r"\d\s*$")
 _RE_PREV_WORD = re.compile(r"(?<!\w)([^\W\d_]+\.?)\s*$")

@@ -156,9 +156,14 @@ def article_features(article_id: int, article: ArticleLike, date_at: int | None 
     )
 
 
-def host_weights_from_df(df: Mapping[str, int], n_articles: int, min_df: int = 3) -> dict[str, float]:
-    """Weights in [0.05, 1] from document frequencies: 1 up to 10% of articles, 0.05 from 50%.
+LOW_SHARE, HIGH_SHARE = 0.2, 0.6  # document-frequency shares: guest up to 20%, host from 60%
 
+
+def host_weights_from_df(df: Mapping[str, int], n_articles: int, min_df: int = 3) -> dict[str, float]:
+    """Weights in [0.05, 1] from document frequencies (key -> number of articles naming it).
+
+    1 up to 20% of the articles, falling linearly to 0.05 at 60% and above (the
+    host: Hammouchi, Morocco, DGSN); the host threshold 0.5 is crossed near 43%.
     Keys seen in fewer than `min_df` articles keep weight 1 (small corpora).
     """
     weights: dict[str, float] = {}
@@ -167,7 +172,8 @@ def host_weights_from_df(df: Mapping[str, int], n_articles: int, min_df: int = 3
             weights[key] = 1.0
             continue
         share = count / n_articles
-        weights[key] = max(0.05, min(1.0, 1.0 - (share - 0.1) / 0.4 * 0.95))
+        fall = (share - LOW_SHARE) / (HIGH_SHARE - LOW_SHARE) * 0.95
+        weights[key] = max(0.05, min(1.0, 1.0 - fall))
     return weights
 
 
@@ -232,18 +238,26 @@ def date_compatibility(features: ArticleFeatures, event: EventSummary) -> str:
         if pub_range and not (pub_range[0] - _dt.timedelta(days=45) <= fa[0]
                               <= pub_range[1] + _dt.timedelta(days=3)):
             return "conflict"
+        if pub_range and pub_range[0] - _dt.timedelta(days=3) <= fa[1] and fa[0] <= pub_range[1]:
+            return "near"  # reported within days of the event's articles
         return "unknown"
     if ev:  # article undated
         if features.dates.weekday and features.dates.weekday not in _weekdays_in(ev):
             return "conflict"
         if pub and not (ev[0] - _dt.timedelta(days=3) <= pub <= ev[1] + _dt.timedelta(days=45)):
             return "conflict"
+        if pub and ev[0] <= pub <= ev[1] + _dt.timedelta(days=3):
+            return "near"  # published within days of the event
         return "unknown"
     if features.dates.weekday and event.weekday and features.dates.weekday != event.weekday:
         return "conflict"
     pub_range = _span(event.published_min, event.published_max)
-    if pub and pub_range and _gap((pub, pub), pub_range) > 45:
-        return "conflict"
+    if pub and pub_range:
+        gap = _gap((pub, pub), pub_range)
+        if gap > 45:
+            return "conflict"
+        if gap <= 2 and features.dates.weekday == event.weekday:
+            return "near"
     return "unknown"
 
 
@@ -261,13 +275,15 @@ def score_event(features: ArticleFeatures, event: EventSummary,
     if dates == "conflict":
         return None
     counterpart = _counterpart(features.countries, host_weights)
+    # re-judged with today's weights: the host side is clearer than when the event began
+    event_counterpart = _counterpart(event.country_counts, host_weights) or event.counterpart
     score = 0.0
     strong = 0.0  # evidence beyond the host side
-    if counterpart and event.counterpart:
-        if counterpart == event.counterpart:
+    if counterpart and event_counterpart:
+        if counterpart == event_counterpart:
             score += 2.0
             strong += 2.0
-        elif event.counterpart in features.countries:
+        elif event_counterpart in features.countries:
             score += 0.5  # the article's main country differs but names the event's
         else:
             return None  # Italy vs Denmark: two meetings

@@ -356,3 +356,12 @@ def test_cost_per_article_is_well_under_half_a_millisecond() -> None:
         find_event_dates(body, segs, None, TODAY)
     per_call = (time.perf_counter() - t0) / n
     assert per_call < 0.002  # generous for slow CI; ~0.2 ms measured locally
+
+
+def test_weekday_in_parentheses_and_ordinals() -> None:
+    assert one("Hammouchi met on Monday (June 3) in Rabat", "en", None).start == "2024-06-03"
+    assert one("He was received on the 3rd of June 2024.", "en", None).start == "2024-06-03"
+    span = one("les 3 et 4 juin 2024 à Rabat", "fr", None)
+    assert (span.start, span.end) == ("2024-06-03", "2024-06-04")
+    span = one("am 3. und 4. Juni 2024 in Rabat", "de", None)
+    assert (span.start, span.end) == ("2024-06-03", "2024-06-04")

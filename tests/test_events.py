@@ -361,3 +361,23 @@ def test_choose_event_is_fast_with_many_candidates() -> None:
     t0 = time.perf_counter()
     assert choose_event(article, candidates, HOSTS) is None
     assert time.perf_counter() - t0 < 0.05
+
+
+def test_undated_report_published_the_next_day_joins_without_a_named_guest() -> None:
+    dated = feat(1, "2024-06-03", people=("person:pisani",), countries={"country:MA": 3, "country:IT": 2})
+    brief = feat(2, None, published="2024-06-04", countries={"country:MA": 2, "country:IT": 1})
+    assert choose_event(brief, [new_event(10, dated, HOSTS)], HOSTS) == 10
+    # the same brief published a month later is not enough evidence
+    late = feat(3, None, published="2024-07-04", countries={"country:MA": 2, "country:IT": 1})
+    assert choose_event(late, [new_event(10, dated, HOSTS)], HOSTS) is None
+
+
+def test_event_counterpart_is_rejudged_with_current_weights() -> None:
+    first = feat(1, "2024-06-03", people=("person:pisani",), countries={"country:MA": 3, "country:IT": 1})
+    early = new_event(10, first, {})  # first article of the corpus: no weights yet
+    assert early.counterpart == "country:MA"
+    second = feat(2, "2024-06-03", people=("person:pisani",), countries={"country:MA": 2, "country:IT": 2})
+    assert choose_event(second, [early], HOSTS) == 10
+    assert merge_into(early, second, HOSTS).counterpart == "country:IT"
+    denmark = feat(3, "2024-06-03", people=("person:wern",), countries={"country:MA": 2, "country:DK": 2})
+    assert choose_event(denmark, [early], HOSTS) is None
