@@ -7,11 +7,13 @@ an article gives a ReadFailure with a one-line reason instead of an exception.
 
 from __future__ import annotations
 
+import errno
 import json
 import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import BinaryIO, Iterable, Iterator
 
 from .model import RawDocument
 
@@ -129,36 +131,84 @@ def _iso_date(value: object) -> str | None:
 
 
 def read_file(path: Path, source: str | None = None) -> Iterator[RawDocument | ReadFailure]:
-    """Read one file as articles: a .jsonl gives one per line, anything else one."""
+    """Read one file as articles: a .jsonl gives one per line, anything else one.
+
+    Never raises for a bad file: it yields a ReadFailure with a one-line reason.
+    """
     source = source or str(path)
-    suffix = path.suffix.lower()
-    if suffix in JSONL_SUFFIXES:
-        yield from read_jsonl(path, source)
-        return
     try:
-        size = path.stat().st_size
-        if size > MAX_ARTICLE_BYTES:
-            yield ReadFailure(source, f"too large for one article ({size / 1e6:.1f} MB > {MAX_ARTICLE_BYTES / 1e6:.0f} MB)")
-            return
-        data = path.read_bytes()
+        if Path(path).suffix.lower() in JSONL_SUFFIXES:
+            yield from read_jsonl(Path(path), source)
+        else:
+            yield _read_article_file(Path(path), source)
+    except Exception as error:  # a bug in a parser must not sink the batch
+        yield ReadFailure(source, f"could not be read: {type(error).__name__}: {_short(error)}")
+
+
+def _open_regular(path: Path) -> tuple[BinaryIO | None, str | None]:
+    """Open a regular file for reading without ever blocking (FIFOs, devices).
+
+    Returns (file, None), or (None, reason) when it cannot or should not be read.
+    """
+    try:
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
     except OSError as error:
-        yield ReadFailure(source, f"cannot read: {error.strerror or error}")
-        return
+        return None, _os_reason(path, error)
+    try:
+        info = os.fstat(descriptor)
+        if not stat.S_ISREG(info.st_mode):
+            os.close(descriptor)
+            return None, "not a regular file (a device, pipe or socket)"
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(descriptor, True)
+        return os.fdopen(descriptor, "rb"), None
+    except OSError as error:
+        os.close(descriptor)
+        return None, _os_reason(path, error)
+
+
+def _os_reason(path: Path, error: OSError) -> str:
+    if error.errno == errno.ELOOP:
+        return "symbolic link loop"
+    if error.errno == errno.ENOENT and os.path.islink(path):
+        return "broken symbolic link"
+    if error.errno == errno.ENOENT:
+        return "no such file or folder"
+    if error.errno == errno.EISDIR:
+        return "cannot read: is a folder"
+    return f"cannot read: {error.strerror or error}"
+
+
+def _read_article_file(path: Path, source: str) -> RawDocument | ReadFailure:
+    handle, reason = _open_regular(path)
+    if handle is None:
+        return ReadFailure(source, reason or "cannot read")
+    with handle:
+        try:
+            size = os.fstat(handle.fileno()).st_size
+            if size > MAX_ARTICLE_BYTES:
+                return ReadFailure(source, _too_large(size))
+            data = handle.read(MAX_ARTICLE_BYTES + 1)  # the file may grow while we read it
+        except OSError as error:
+            return ReadFailure(source, _os_reason(path, error))
+    if len(data) > MAX_ARTICLE_BYTES:
+        return ReadFailure(source, _too_large(len(data)))
     if not data.strip():
-        yield ReadFailure(source, "empty file")
-        return
+        return ReadFailure(source, "empty file" if not data else "no text (only white space)")
     try:
         text = decode_bytes(data)
     except NotText as error:
-        yield ReadFailure(source, str(error))
-        return
+        return ReadFailure(source, str(error))
+    suffix = path.suffix.lower()
     if suffix in HTML_SUFFIXES or (suffix not in TEXT_SUFFIXES and _looks_like_html(text)):
-        yield html_to_document(text, source)
-        return
+        return html_to_document(text, source)
     if not text.strip():
-        yield ReadFailure(source, "no text")
-        return
-    yield RawDocument(source=source, text=text)
+        return ReadFailure(source, "no text")
+    return RawDocument(source=source, text=text)
+
+
+def _too_large(size: int) -> str:
+    return f"too large for one article ({size / 1e6:.1f} MB > {MAX_ARTICLE_BYTES / 1e6:.0f} MB)"
 
 
 def _looks_like_html(text: str) -> bool:
@@ -170,23 +220,43 @@ def read_jsonl(path: Path, source: str) -> Iterator[RawDocument | ReadFailure]:
     """One article per line: {"text", "title"?, "url"?, "published"?, "lang"?}.
 
     Broken lines are reported with their line number; good lines still go in.
+    No line is read whole into memory beyond MAX_ARTICLE_BYTES.
     """
-    try:
-        handle = path.open("rb")
-    except OSError as error:
-        yield ReadFailure(source, f"cannot read: {error.strerror or error}")
+    handle, reason = _open_regular(path)
+    if handle is None:
+        yield ReadFailure(source, reason or "cannot read")
         return
     with handle:
-        for number, raw_line in enumerate(handle, start=1):
+        head = handle.read(16)
+        handle.seek(0)
+        for magic, what in _MAGIC.items():
+            if head.startswith(magic):
+                yield ReadFailure(source, f"binary file ({what}), not JSON lines")
+                return
+        if not head.strip():
+            if not handle.read(MAX_ARTICLE_BYTES).strip():
+                yield ReadFailure(source, "empty file")
+                return
+            handle.seek(0)
+        number = 0
+        while True:
+            raw_line = handle.readline(MAX_ARTICLE_BYTES + 1)
+            if not raw_line:
+                break
+            number += 1
             where = f"{source}:{number}"
-            if not raw_line.strip():
-                continue
-            if len(raw_line) > MAX_ARTICLE_BYTES:
+            if len(raw_line) > MAX_ARTICLE_BYTES and not raw_line.endswith(b"\n"):
+                while True:  # skip the rest of the oversized line
+                    rest = handle.readline(1 << 20)
+                    if not rest or rest.endswith(b"\n"):
+                        break
                 yield ReadFailure(where, "line too large for one article")
+                continue
+            if not raw_line.strip():
                 continue
             try:
                 record = json.loads(decode_bytes(raw_line))
-            except (NotText, ValueError) as error:
+            except (NotText, ValueError, RecursionError) as error:
                 yield ReadFailure(where, f"invalid JSON ({_short(error)})")
                 continue
             yield _record_to_document(record, where)
@@ -231,17 +301,31 @@ def list_article_files(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[tu
     failures: list[ReadFailure] = []
     for given in paths:
         path = Path(given)
-        if path.is_symlink() and not path.exists():
-            failures.append(ReadFailure(str(given), "broken symbolic link (or a symlink loop)"))
+        problem = _link_problem(path)
+        if problem:
+            failures.append(ReadFailure(str(given), problem))
         elif path.is_dir():
             _walk_folder(path, files, failures)
         elif path.is_file():
             files.append((path, str(given)))
         elif path.exists():
-            failures.append(ReadFailure(str(given), "not a regular file"))
+            failures.append(ReadFailure(str(given), "not a regular file (a device, pipe or socket)"))
         else:
             failures.append(ReadFailure(str(given), "no such file or folder"))
     return files, failures
+
+
+def _link_problem(path: Path) -> str | None:
+    """'broken symbolic link' / 'symbolic link loop' for a link that leads nowhere, else None."""
+    if not path.is_symlink():
+        return None
+    try:
+        os.stat(path)
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            return "symbolic link loop"
+        return "broken symbolic link"
+    return None
 
 
 def _walk_folder(folder: Path, files: list[tuple[Path, str]], failures: list[ReadFailure]) -> None:
@@ -254,8 +338,9 @@ def _walk_folder(folder: Path, files: list[tuple[Path, str]], failures: list[Rea
             path = Path(root) / name
             if name.startswith(".") or path.suffix.lower() not in ARTICLE_SUFFIXES:
                 continue
-            if path.is_symlink() and not path.exists():
-                failures.append(ReadFailure(str(path), "broken symbolic link (or a symlink loop)"))
+            problem = _link_problem(path)
+            if problem:
+                failures.append(ReadFailure(str(path), problem))
             else:
                 files.append((path, str(path)))
 

@@ -100,6 +100,6 @@ def test_bad_paths_get_one_line_reasons(tmp_path):
     assert reasons == {
         "empty.txt": "empty file",
         "binary.txt": "binary file (an ELF executable)",
-        "dangling.txt": "broken symbolic link (or a symlink loop)",
+        "dangling.txt": "broken symbolic link",
         "missing.txt": "no such file or folder",
     }
