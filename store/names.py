@@ -60,6 +60,7 @@ def fold(text: str) -> str:
     text = _ARABIC_DIACRITICS.sub("", text)
     if _ARABIC_CHAR.search(text):
         # Arabic article "ال" at word start -> "al-" so that it can be dropped like al-.
+        text = re.sub(r"(?<![\u0600-\u06ff])عبد(?=[ \u00a0]|ال)", "abd ", text)
         text = re.sub(r"(?<![\u0600-\u06ff])ال(?=[\u0600-\u06ff]{2})", "al-", text)
     text = text.translate(_TRANS)
     text = unicodedata.normalize("NFKD", text)
