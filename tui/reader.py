@@ -171,6 +171,10 @@ class ArticleColumn(VerticalScroll, can_focus=True):
         self.post_message(self.Scrolled(self, fraction))
 
 
+class Columns(HorizontalScroll, can_focus=False):
+    """The row of article columns; the columns take focus, not the row."""
+
+
 class Reader(Vertical):
     """The reader pane."""
 
@@ -192,7 +196,7 @@ class Reader(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static(Text("Select an event and press enter."), id="reader-title")
-        yield HorizontalScroll(id="columns")
+        yield Columns(id="columns")
 
     @property
     def columns(self) -> list[ArticleColumn]:
