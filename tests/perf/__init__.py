@@ -1,0 +1,1 @@
+"""Performance benchmark for secbrowse: corpus generator and bench (see docs/PERFORMANCE.md)."""

@@ -1,0 +1,447 @@
+"""secbrowse benchmark: ingest, search and app figures at N articles, in one run.
+
+    .venv/bin/python -m tests.perf.bench                      # N=100,000 under /work/bench-out/n100000
+    .venv/bin/python -m tests.perf.bench --n 1000000 --json-out /work/bench-out/n1000000.json
+    .venv/bin/python -m tests.perf.bench --n 300 --out /tmp/b --rows 50 --repeats 1 --app-runs 1   # smoke
+
+Steps (each figure lands in the JSON report given by --json-out, and in the table):
+1. corpus — tests/perf/corpus.py writes N articles (files, 1,000 per folder, and JSONL);
+   reused when OUT/corpus/corpus.json says it is complete for the same N and seed.
+2. ingest — `store.ingest.ingest_paths` in a subprocess (tests/perf/drivers.py), with one
+   worker over the first --single-worker-sample articles and with two workers over all N
+   (that database is the one searched and opened below); articles/s, peak RSS of the
+   process and of its workers, database size against the raw text; and the floor: a bare
+   FTS5 table (unicode61 remove_diacritics 2) built from the same bodies.
+3. search — a fixed query mix (words, phrases, prefixes, names in other spellings,
+   booleans, filters) through `store.search.search(db, q, limit=50)`: p50/p95/p99; the
+   bare FTS5 query for the same words (bm25 + snippet, LIMIT 50) on the same database;
+   `rg -i -c` over the files. A query that raises QueryError is reported as unsupported.
+4. app — `secbrowse --db DB` headless in a subprocess: time from process start to first
+   frame and to settled screen, peak RSS, against a bare Textual app with one Label;
+   then 1,000 presses of `j` (or `down`) on the event list, found by what exists.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import math
+import os
+import platform
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tests.perf.corpus import LEXICON_SIZE, CorpusGenerator, generate  # noqa: E402
+
+DEFAULT_OUT = Path("/work/bench-out")
+TARGETS_AT = 1_000_000  # the targets are stated for this size
+
+
+def percentile(values: list[float], p: float) -> float | None:
+    """Nearest-rank percentile (p in 0..100)."""
+    if not values:
+        return None
+    ordered = sorted(values)
+    rank = max(1, math.ceil(p / 100 * len(ordered)))
+    return ordered[rank - 1]
+
+
+def log(message: str) -> None:
+    print(f"[{dt.datetime.now():%H:%M:%S}] {message}", file=sys.stderr, flush=True)
+
+
+# --- query mix ---------------------------------------------------------------------------
+
+def query_mix(seed: int) -> list[dict]:
+    """The fixed mix: what the user types, the bare FTS5 expression for its words, the rg pattern."""
+    lexicon = CorpusGenerator(seed).lexicon
+    rare_fr, rare_de = lexicon["fr"][LEXICON_SIZE // 2], lexicon["de"][LEXICON_SIZE - 10]
+    common_en = lexicon["en"][0]
+
+    def q(kind, query, fts=None, rg=None):
+        return {"kind": kind, "query": query, "fts": fts, "rg": rg}
+
+    w = lambda word: q("word", word, f'"{word}"', word)  # noqa: E731
+    return [
+        w("coopération"), w("police"), w("Europol"), w("delegation"), w("Zusammenarbeit"), w("laboratorio"),
+        q("word (common, generated)", common_en, f'"{common_en}"', common_en),
+        q("word (rare, generated)", rare_fr, f'"{rare_fr}"', rare_fr),
+        q("word (rare, generated)", rare_de, f'"{rare_de}"', rare_de),
+        q("prefix", "terror*", '"terror"*', "terror"),
+        q("prefix", "Sicherheits*", '"Sicherheits"*', "Sicherheits"),
+        q("phrase", '"trafic de drogue"', '"trafic de drogue"', "trafic de drogue"),
+        q("phrase", '"human trafficking"', '"human trafficking"', "human trafficking"),
+        q("phrase (common words)", '"de la"', '"de la"', "de la"),
+        q("phrase", '"forensic science laboratory"', '"forensic science laboratory"', "forensic science laboratory"),
+        q("name", "Hammouchi", '"Hammouchi"', "Hammouchi"),
+        q("name (other spelling)", "Hamouchi", '"Hamouchi"', "Hamouchi"),
+        q("name (other spelling)", "Hamoushi", '"Hamoushi"', "Hamoushi"),
+        q("name (other spelling)", "Al-Hamouchi", '"Al Hamouchi"', "Al-Hamouchi"),
+        q("name (two words)", "Abdellatif Hammouchi", '"Abdellatif" AND "Hammouchi"', "Abdellatif Hammouchi"),
+        q("name (other spelling)", "Yesilgoz", '"Yesilgoz"', "Yesilgoz"),
+        q("name (other spelling)", "Juergen Stock", '"Juergen" AND "Stock"', "Juergen Stock"),
+        q("name (Arabic)", "حموشي", '"حموشي"', "حموشي"),
+        q("boolean", "Europol OR Interpol", '"Europol" OR "Interpol"', None),
+        q("boolean", "terrorisme NOT extradition", '"terrorisme" NOT "extradition"', None),
+        q("boolean", "(Darmanin OR Faeser) AND migration", '("Darmanin" OR "Faeser") AND "migration"', None),
+        q("filter", "lang:fr coopération", '"coopération"', None),
+        q("filter", "topic:terrorism", None, None),
+        q("filter", "after:2024-06 Hammouchi", '"Hammouchi"', None),
+        q("filter", 'entity:"Vittorio Pisani"', '"Vittorio Pisani"', None),
+        q("filter", "lang:de topic:human_trafficking", None, None),
+        q("filter", "before:2021-01 Europol", '"Europol"', None),
+    ]
+
+
+# --- steps -------------------------------------------------------------------------------
+
+def python() -> str:
+    venv = ROOT / ".venv" / "bin" / "python"
+    return str(venv) if venv.exists() else sys.executable
+
+
+def run_driver(args: list[str], env_extra: dict | None = None, timeout: float | None = None) -> dict:
+    env = dict(os.environ, PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    env.update(env_extra or {})
+    env["BENCH_T0"] = repr(time.time())
+    proc = subprocess.run([python(), "-m", "tests.perf.drivers", *args], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=timeout)
+    lines = [line for line in proc.stdout.splitlines() if line.startswith("{")]
+    if proc.returncode != 0 or not lines:
+        raise RuntimeError(f"driver {args[0]} failed ({proc.returncode}): {proc.stderr[-2000:]}")
+    return json.loads(lines[-1])
+
+
+def sample_paths(files_dir: Path, n: int, sample: int) -> tuple[list[str], int]:
+    """Paths covering the first `sample` articles: whole folders when possible."""
+    folders = sorted(p for p in files_dir.iterdir() if p.is_dir())
+    if sample >= n:
+        return [str(files_dir)], n
+    if sample >= 1000:
+        take = folders[: sample // 1000]
+        return [str(p) for p in take], sum(len(os.listdir(p)) for p in take)
+    files = sorted(folders[0].iterdir())[:sample]
+    return [str(p) for p in files], len(files)
+
+
+def db_bytes(path: Path) -> int:
+    return sum(p.stat().st_size for p in (path, Path(f"{path}-wal")) if p.exists())
+
+
+def step_ingest(out: Path, corpus: dict, n: int, sample: int, reuse: bool) -> dict:
+    files_dir = Path(corpus["files_dir"])
+    result: dict = {}
+    for workers, (paths, count) in ((1, sample_paths(files_dir, n, sample)), (2, ([str(files_dir)], n))):
+        db = out / f"ingest_w{workers}.db"
+        done_marker = out / f"ingest_w{workers}.json"
+        if reuse and db.exists() and done_marker.exists():
+            figures = json.loads(done_marker.read_text())
+            figures["reused"] = True
+            log(f"ingest workers={workers}: reused {db}")
+        else:
+            for p in (db, Path(f"{db}-wal"), Path(f"{db}-shm"), done_marker):
+                p.unlink(missing_ok=True)
+            log(f"ingest workers={workers}: {count:,} articles → {db}")
+            figures = run_driver(["ingest", str(db), str(workers), *paths])
+            figures["articles"] = count
+            figures["articles_per_s"] = figures["added"] / figures["seconds"]
+            figures["db_bytes"] = db_bytes(db)
+            done_marker.write_text(json.dumps(figures))
+        log(f"  {figures['added']:,} added in {figures['seconds']:.1f} s = {figures['articles_per_s']:.0f} articles/s")
+        result[f"workers_{workers}"] = figures
+    result["db_path"] = str(out / "ingest_w2.db")
+    result["db_bytes"] = result["workers_2"]["db_bytes"]
+    result["raw_bytes"] = corpus["raw_bytes"]
+    result["db_over_raw"] = result["db_bytes"] / corpus["raw_bytes"]
+    return result
+
+
+def step_fts_floor(out: Path, db_path: str, raw_bytes: int) -> dict:
+    """The floor: a bare FTS5 table over the same titles and bodies, INSERT … SELECT + optimize."""
+    floor = out / "fts_floor.db"
+    for p in (floor, Path(f"{floor}-wal"), Path(f"{floor}-journal")):
+        p.unlink(missing_ok=True)
+    conn = sqlite3.connect(floor)
+    conn.execute(f"ATTACH DATABASE '{db_path}' AS src")
+    conn.execute("CREATE VIRTUAL TABLE t USING fts5(title, body, tokenize='unicode61 remove_diacritics 2')")
+    count = conn.execute("SELECT count(*) FROM src.articles").fetchone()[0]
+    start = time.perf_counter()
+    conn.execute("INSERT INTO t(rowid, title, body) SELECT id, coalesce(title, ''), body FROM src.articles")
+    conn.execute("INSERT INTO t(t) VALUES ('optimize')")
+    conn.commit()
+    seconds = time.perf_counter() - start
+    conn.execute("DETACH DATABASE src")
+    conn.close()
+    size = floor.stat().st_size
+    floor.unlink()
+    return {"articles": count, "seconds": seconds, "articles_per_s": count / seconds if seconds else None,
+            "fts_bytes": size, "fts_over_raw": size / raw_bytes}
+
+
+def step_search(db_path: str, files_dir: str, seed: int, repeats: int, use_rg: bool) -> dict:
+    from store.errors import QueryError
+    from store.schema import open_database
+    from store.search import search
+
+    db = open_database(Path(db_path), create=False)
+    bare = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    bare_sql = ("SELECT rowid, snippet(articles_fts, 1, '[', ']', '…', 16) FROM articles_fts "
+                "WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts) LIMIT 50")
+    queries = query_mix(seed)
+    rg = shutil.which("rg") if use_rg else None
+    for item in queries:
+        # search(): warm once, then `repeats` timed runs
+        try:
+            hits = search(db, item["query"], limit=50)
+            times = []
+            for _ in range(repeats):
+                start = time.perf_counter()
+                hits = search(db, item["query"], limit=50)
+                times.append((time.perf_counter() - start) * 1000)
+            item.update(status="ok", hits=len(hits), ms=times, median_ms=statistics.median(times))
+        except QueryError as error:
+            item.update(status="unsupported", reason=str(error))
+        except Exception as error:  # noqa: BLE001 — a search bug is a finding, not a crash
+            item.update(status="error", reason=f"{type(error).__name__}: {error}")
+        if item["fts"]:
+            bare.execute(bare_sql, (item["fts"],)).fetchall()
+            times = []
+            for _ in range(repeats):
+                start = time.perf_counter()
+                rows = bare.execute(bare_sql, (item["fts"],)).fetchall()
+                times.append((time.perf_counter() - start) * 1000)
+            item.update(bare_hits=len(rows), bare_ms=times, bare_median_ms=statistics.median(times))
+        if rg and item["rg"]:
+            cmd = [rg, "-i", "-c", "-F", item["rg"], files_dir]
+            if not any(i.get("rg_ms") for i in queries):
+                subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # warm the cache
+            start = time.perf_counter()
+            subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            item["rg_ms"] = (time.perf_counter() - start) * 1000
+        log(f"  {item['status']:<11} {item.get('median_ms') or 0:8.1f} ms  bare {item.get('bare_median_ms') or 0:8.1f} ms"
+            f"  rg {item.get('rg_ms') or 0:8.0f} ms  {item['query']}")
+    bare.close()
+    db.conn.close()
+
+    ok = [i for i in queries if i["status"] == "ok"]
+    every = [t for i in ok for t in i["ms"]]
+    paired = [i for i in ok if "bare_ms" in i]
+    result = {
+        "queries": queries, "repeats": repeats,
+        "supported": len(ok), "unsupported": [i["query"] for i in queries if i["status"] == "unsupported"],
+        "errors": [f"{i['query']}: {i['reason']}" for i in queries if i["status"] == "error"],
+        "p50_ms": percentile(every, 50), "p95_ms": percentile(every, 95), "p99_ms": percentile(every, 99),
+    }
+    if paired:
+        ours = [t for i in paired for t in i["ms"]]
+        base = [t for i in paired for t in i["bare_ms"]]
+        result["bare"] = {"queries": len(paired), "p50_ms": percentile(base, 50), "p95_ms": percentile(base, 95),
+                          "p99_ms": percentile(base, 99), "search_p95_ms_same_queries": percentile(ours, 95)}
+        result["ratio_p95_vs_bare"] = percentile(ours, 95) / percentile(base, 95)
+        result["ratio_p50_vs_bare"] = percentile(ours, 50) / percentile(base, 50)
+        result["worst_ratio_vs_bare"] = max(((i["median_ms"] / i["bare_median_ms"], i["query"]) for i in paired
+                                             if i["bare_median_ms"] > 0), default=None)
+    with_rg = [i for i in ok if i.get("rg_ms")]
+    if with_rg:
+        result["rg"] = {"queries": len(with_rg), "median_ms": statistics.median(i["rg_ms"] for i in with_rg),
+                        "search_median_ms_same_queries": statistics.median(i["median_ms"] for i in with_rg)}
+        # how many times faster than rg: per query rg / search, the worst (smallest) and the median
+        speedups = sorted((i["rg_ms"] / i["median_ms"], i["query"]) for i in with_rg if i["median_ms"] > 0)
+        result["rg"]["speedup_min"] = speedups[0] if speedups else None
+        result["rg"]["speedup_median"] = statistics.median(s for s, _ in speedups) if speedups else None
+        result["rg_speedup"] = result["rg"]["median_ms"] / result["rg"]["search_median_ms_same_queries"]
+    elif use_rg:
+        result["rg"] = "n/a: ripgrep not installed and could not be installed"
+    return result
+
+
+def ensure_rg() -> bool:
+    if shutil.which("rg"):
+        return True
+    log("ripgrep missing: trying apt-get install -y ripgrep")
+    try:
+        subprocess.run(["apt-get", "install", "-y", "ripgrep"], capture_output=True, timeout=300)
+    except Exception:  # noqa: BLE001 — not root, no apt: the figure is skipped
+        return False
+    return shutil.which("rg") is not None
+
+
+def step_app(db_path: str, small_db: str | None, runs: int, rows: int) -> dict:
+    def median_of(mode_args: list[str], runs: int) -> dict:
+        samples = [run_driver(mode_args, timeout=1800) for _ in range(runs)]
+        out = dict(samples[-1])
+        for key in ("first_frame_s", "settled_s", "import_s", "maxrss_at_paint_mb"):
+            values = [s[key] for s in samples if s.get(key) is not None]
+            if values:
+                out[key] = statistics.median(values)
+        out["runs"] = runs
+        return out
+
+    log("app: bare Textual app")
+    bare = median_of(["bare"], runs)
+    log("app: secbrowse on the full database")
+    app = median_of(["app", db_path, "--rows", "0"], runs)
+    log(f"app: moving {rows} rows")
+    moved = run_driver(["app", db_path, "--rows", str(rows)], timeout=3600) if rows else {}
+    result = {"bare": bare, "app": app, "move": {k: v for k, v in moved.items()
+                                                  if k.startswith(("move", "rows", "maxrss_after"))}}
+    result["first_frame_ratio"] = app["first_frame_s"] / bare["first_frame_s"]
+    result["settled_ratio"] = app["settled_s"] / bare["settled_s"]
+    result["memory_ratio"] = app["maxrss_mb"] / bare["maxrss_mb"]
+    if small_db:
+        log("app: secbrowse on the small (single-worker) database, for memory growth")
+        small = run_driver(["app", small_db, "--rows", "0"])
+        result["app_small_db"] = {k: small[k] for k in ("first_frame_s", "settled_s", "maxrss_mb")}
+    return result
+
+
+# --- report ------------------------------------------------------------------------------
+
+def targets(report: dict) -> list[dict]:
+    ing, se, app = report.get("ingest", {}), report.get("search", {}), report.get("app", {})
+    rows = []
+
+    def add(name, value, target, ok, floor=None):
+        rows.append({"what": name, "value": value, "target": target, "met": ok if value is not None else None,
+                     "floor": floor})
+
+    w2 = ing.get("workers_2", {}).get("articles_per_s")
+    add("ingest, 2 workers (articles/s)", w2, ">= 1000", w2 is not None and w2 >= 1000,
+        ing.get("fts_floor", {}).get("articles_per_s"))
+    add("database / raw text", ing.get("db_over_raw"), "<= 3.0", (ing.get("db_over_raw") or 99) <= 3.0,
+        ing.get("fts_floor", {}).get("fts_over_raw"))
+    add("search p95 (ms)", se.get("p95_ms"), "<= 50", (se.get("p95_ms") or 1e9) <= 50,
+        se.get("bare", {}).get("p95_ms"))
+    add("search p95 / bare FTS5 p95", se.get("ratio_p95_vs_bare"), "<= 1.5", (se.get("ratio_p95_vs_bare") or 99) <= 1.5)
+    rg = se.get("rg") if isinstance(se.get("rg"), dict) else {}
+    add("ripgrep time / search time (median; worst query)", rg.get("speedup_median"), ">= 50 (worst: "
+        + (f"{rg['speedup_min'][0]:.1f}x {rg['speedup_min'][1]})" if rg.get("speedup_min") else "n/a)"),
+        (rg.get("speedup_min") or (0,))[0] >= 50)
+    add("first frame / bare Textual", app.get("first_frame_ratio"), "<= 1.5", (app.get("first_frame_ratio") or 99) <= 1.5,
+        app.get("bare", {}).get("first_frame_s"))
+    add("settled screen / bare Textual", app.get("settled_ratio"), "<= 1.5", (app.get("settled_ratio") or 99) <= 1.5)
+    mem = app.get("app", {}).get("maxrss_mb")
+    add("app peak memory (MB)", mem, "<= 250", (mem or 1e9) <= 250, app.get("bare", {}).get("maxrss_mb"))
+    small = app.get("app_small_db", {}).get("maxrss_mb")
+    if mem and small:
+        add("app memory full DB / small DB", mem / small, "flat (<= 1.2)", mem / small <= 1.2)
+    return rows
+
+
+def fmt(value) -> str:
+    if value is None:
+        return "n/a"
+    if isinstance(value, float):
+        return f"{value:,.0f}" if abs(value) >= 100 else f"{value:.2f}"
+    return str(value)
+
+
+def print_table(report: dict) -> None:
+    n = report["meta"]["n"]
+    print(f"\nsecbrowse benchmark · N={n:,} · {report['meta']['date']} · {report['meta']['machine']['cpus']} CPUs")
+    if n != TARGETS_AT:
+        print(f"(targets are stated for N={TARGETS_AT:,}; shown here for orientation)")
+    print(f"{'what':<52} {'value':>10}  {'target':<28} {'met':<4} {'floor/bare':>10}")
+    for row in report["targets"]:
+        met = {True: "yes", False: "NO", None: "n/a"}[row["met"]]
+        print(f"{row['what']:<52} {fmt(row['value']):>10}  {row['target']:<28} {met:<4} {fmt(row['floor']):>10}")
+    ing, se, app = report.get("ingest", {}), report.get("search", {}), report.get("app", {})
+    if ing:
+        for w in ("workers_1", "workers_2"):
+            f = ing[w]
+            print(f"ingest {w}: {f['added']:,} articles in {f['seconds']:.1f} s = {f['articles_per_s']:.0f}/s; "
+                  f"peak RSS main {f['maxrss_self_mb']:.0f} MB, workers {f['maxrss_children_mb']:.0f} MB")
+        print(f"database {ing['db_bytes'] / 1e6:,.1f} MB for {ing['raw_bytes'] / 1e6:,.1f} MB raw text "
+              f"({ing['db_over_raw']:.2f}x)")
+    if se:
+        print(f"search p50/p95/p99 {fmt(se['p50_ms'])}/{fmt(se['p95_ms'])}/{fmt(se['p99_ms'])} ms over "
+              f"{se['supported']} supported queries; bare FTS5 "
+              + (f"{fmt(se['bare']['p50_ms'])}/{fmt(se['bare']['p95_ms'])}/{fmt(se['bare']['p99_ms'])} ms" if se.get("bare") else "n/a"))
+        if se["unsupported"]:
+            print(f"unsupported queries (QueryError): {', '.join(se['unsupported'])}")
+        if se["errors"]:
+            print(f"queries that crashed: {'; '.join(se['errors'])}")
+    if app:
+        a, b = app["app"], app["bare"]
+        print(f"app first frame {a['first_frame_s']:.2f} s (bare {b['first_frame_s']:.2f} s), settled "
+              f"{a['settled_s']:.2f} s (bare {b['settled_s']:.2f} s), peak {a['maxrss_mb']:.0f} MB (bare {b['maxrss_mb']:.0f} MB)")
+        m = app.get("move", {})
+        if "move_s" in m:
+            print(f"move {report['meta']['rows']} rows with '{m['move_key']}' on {m['move_widget']}: {m['move_s']:.2f} s "
+                  f"({m['move_ms_per_row']:.1f} ms/row, moved {m.get('rows_moved')})")
+        else:
+            print(f"move rows: {m.get('move', 'n/a')}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="secbrowse benchmark (see docs/PERFORMANCE.md)")
+    parser.add_argument("--n", type=int, default=100_000, help="articles (default 100,000)")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--out", type=Path, help="working folder (default /work/bench-out/nN); never the repo")
+    parser.add_argument("--json-out", type=Path, help="write the JSON report here")
+    parser.add_argument("--single-worker-sample", type=int, default=20_000,
+                        help="articles ingested with one worker (default 20,000; 0 = all N)")
+    parser.add_argument("--repeats", type=int, default=5, help="timed runs per query (default 5)")
+    parser.add_argument("--app-runs", type=int, default=3, help="app start-ups to take the median of (default 3)")
+    parser.add_argument("--rows", type=int, default=1000, help="rows to move down the event list (default 1000)")
+    parser.add_argument("--no-rg", action="store_true", help="skip the ripgrep comparison")
+    parser.add_argument("--no-floor", action="store_true", help="skip the bare FTS5 build floor")
+    parser.add_argument("--reuse", action="store_true", help="reuse databases a previous run ingested")
+    parser.add_argument("--skip", default="", help="comma-separated steps to skip: ingest,search,app")
+    args = parser.parse_args(argv)
+    out = args.out or DEFAULT_OUT / f"n{args.n}"
+    out.mkdir(parents=True, exist_ok=True)
+    skip = set(filter(None, args.skip.split(",")))
+    sample = args.n if args.single_worker_sample <= 0 else min(args.n, args.single_worker_sample)
+
+    import textual
+
+    report: dict = {"meta": {
+        "n": args.n, "seed": args.seed, "date": dt.datetime.now().isoformat(timespec="seconds"),
+        "rows": args.rows, "repeats": args.repeats, "command": " ".join([Path(sys.executable).name, "-m",
+                                                                        "tests.perf.bench", *(argv or sys.argv[1:])]),
+        "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "sqlite": sqlite3.sqlite_version,
+                    "textual": getattr(textual, "__version__", "?"), "platform": platform.platform(),
+                    "loadavg_at_start": os.getloadavg()},
+    }}
+    log(f"corpus: {args.n:,} articles, seed {args.seed} → {out / 'corpus'}")
+    start = time.perf_counter()
+    corpus = generate(out / "corpus", args.n, args.seed)
+    report["corpus"] = dict(corpus, seconds=time.perf_counter() - start)
+    db_path = str(out / "ingest_w2.db")
+    if "ingest" not in skip:
+        report["ingest"] = step_ingest(out, corpus, args.n, sample, args.reuse)
+        if not args.no_floor:
+            log("floor: bare FTS5 build over the same texts")
+            report["ingest"]["fts_floor"] = step_fts_floor(out, db_path, corpus["raw_bytes"])
+    if "search" not in skip:
+        use_rg = not args.no_rg and ensure_rg()
+        log("search: query mix")
+        report["search"] = step_search(db_path, corpus["files_dir"], args.seed, args.repeats, use_rg)
+        if not use_rg:
+            report["search"]["rg"] = "n/a: skipped" if args.no_rg else "n/a: ripgrep could not be installed"
+    if "app" not in skip:
+        small = str(out / "ingest_w1.db") if sample < args.n and (out / "ingest_w1.db").exists() else None
+        report["app"] = step_app(db_path, small, args.app_runs, args.rows)
+    report["meta"]["loadavg_at_end"] = os.getloadavg()
+    report["targets"] = targets(report)
+    print_table(report)
+    if args.json_out:
+        args.json_out.parent.mkdir(parents=True, exist_ok=True)
+        args.json_out.write_text(json.dumps(report, indent=1, ensure_ascii=False))
+        log(f"report: {args.json_out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
