@@ -108,7 +108,7 @@ def html_to_document(html: str, source: str) -> RawDocument | ReadFailure:
     import trafilatura
 
     extracted = trafilatura.bare_extraction(
-        html, with_metadata=True, include_comments=False, include_tables=False
+        _without_form_controls(html), with_metadata=True, include_comments=False, include_tables=False
     )
     text = (extracted.text or "").strip() if extracted is not None else ""
     if not text:
@@ -121,6 +121,27 @@ def html_to_document(html: str, source: str) -> RawDocument | ReadFailure:
         lang=extracted.language or None,
         url=extracted.url or None,
     )
+
+
+_FORM_CONTROLS = "//button|//input|//label|//noscript|//option|//select|//textarea"
+
+
+def _without_form_controls(html: str) -> object:
+    """The page as an lxml tree without buttons, inputs, labels and <noscript> notices.
+
+    Their words ("Envoyer", "Activez JavaScript") are never article text, and a
+    page that is only scripts, styles and forms must come out empty. <form>
+    itself stays: some sites wrap the whole page in one.
+    """
+    import lxml.html
+
+    try:
+        tree = lxml.html.document_fromstring(html)
+    except (ValueError, lxml.etree.ParserError):
+        return html
+    for element in tree.xpath(_FORM_CONTROLS):
+        element.drop_tree()
+    return tree
 
 
 def _iso_date(value: object) -> str | None:
