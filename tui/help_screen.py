@@ -6,13 +6,13 @@ from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
 KEYS: list[tuple[str, str, str]] = [
-    ("anywhere", "/", "search: results as you type; enter opens, esc closes"),
-    ("", "? · ctrl+p · q", "this help · command palette (corrections) · quit"),
+    ("anywhere", "/", "search as you type; enter opens, esc closes"),
+    ("", "? · ctrl+p · q", "this help · commands, corrections · quit"),
     ("", "tab shift+tab", "next / previous pane or article column"),
     ("", "f · e", "go to the entity sidebar · show / hide it"),
     ("", "esc", "back to the event list, then clear the filter"),
@@ -40,7 +40,7 @@ class HelpScreen(ModalScreen[None]):
         table.add_column()
         for where, key, what in KEYS:
             table.add_row(where, key, what)
-        with VerticalScroll(id="help-box"):
+        with Vertical(id="help-box"):
             yield Static(Text("Keys  (esc closes)", style="bold"), id="help-title")
             yield Static(table, id="help-table")
 
