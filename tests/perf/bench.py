@@ -138,7 +138,7 @@ def db_bytes(path: Path) -> int:
     return sum(p.stat().st_size for p in (path, Path(f"{path}-wal")) if p.exists())
 
 
-def step_ingest(out: Path, corpus: dict, n: int, sample: int, reuse: bool) -> dict:
+def step_ingest(out: Path, corpus: dict, n: int, sample: int, reuse: bool, deadline: float = 0) -> dict:
     files_dir = Path(corpus["files_dir"])
     result: dict = {}
     for workers, (paths, count) in ((1, sample_paths(files_dir, n, sample)), (2, ([str(files_dir)], n))):
@@ -152,8 +152,9 @@ def step_ingest(out: Path, corpus: dict, n: int, sample: int, reuse: bool) -> di
             for p in (db, Path(f"{db}-wal"), Path(f"{db}-shm"), done_marker):
                 p.unlink(missing_ok=True)
             log(f"ingest workers={workers}: {count:,} articles → {db}")
-            figures = run_driver(["ingest", str(db), str(workers), *paths])
-            figures["articles"] = count
+            env = {"BENCH_INGEST_DEADLINE": str(deadline)} if deadline and workers == 2 else None
+            figures = run_driver(["ingest", str(db), str(workers), *paths], env_extra=env)
+            figures["articles"] = figures["added"] if figures.get("interrupted") else count
             figures["articles_per_s"] = figures["added"] / figures["seconds"]
             figures["db_bytes"] = db_bytes(db)
             done_marker.write_text(json.dumps(figures))
@@ -161,8 +162,11 @@ def step_ingest(out: Path, corpus: dict, n: int, sample: int, reuse: bool) -> di
         result[f"workers_{workers}"] = figures
     result["db_path"] = str(out / "ingest_w2.db")
     result["db_bytes"] = result["workers_2"]["db_bytes"]
-    result["raw_bytes"] = corpus["raw_bytes"]
-    result["db_over_raw"] = result["db_bytes"] / corpus["raw_bytes"]
+    added = result["workers_2"]["added"]
+    result["partial"] = added < n  # stopped by --ingest-deadline: search and app run on what was stored
+    result["articles_in_db"] = added
+    result["raw_bytes"] = corpus["raw_bytes"] if added >= n else int(corpus["mean_bytes"] * added)
+    result["db_over_raw"] = result["db_bytes"] / result["raw_bytes"]
     return result
 
 
@@ -291,10 +295,15 @@ def step_app(db_path: str, small_db: str | None, runs: int, rows: int) -> dict:
     bare = median_of(["bare"], runs)
     log("app: secbrowse on the full database")
     app = median_of(["app", db_path, "--rows", "0"], runs)
-    log(f"app: moving {rows} rows")
-    moved = run_driver(["app", db_path, "--rows", str(rows)], timeout=3600) if rows else {}
-    result = {"bare": bare, "app": app, "move": {k: v for k, v in moved.items()
-                                                  if k.startswith(("move", "rows", "maxrss_after"))}}
+    keep = lambda d: {k: v for k, v in d.items() if k.startswith(("move", "rows", "maxrss_after"))}  # noqa: E731
+    result = {"bare": bare, "app": app}
+    if rows:
+        log(f"app: moving {rows} rows")
+        result["move"] = keep(run_driver(["app", db_path, "--rows", str(rows)], timeout=3600))
+        log(f"app: moving {rows} rows in a bare OptionList (floor)")
+        result["move_bare"] = keep(run_driver(["bare-list", str(rows)], timeout=3600))
+        if result["move"].get("move_s") and result["move_bare"].get("move_s"):
+            result["move_ratio"] = result["move"]["move_s"] / result["move_bare"]["move_s"]
     result["first_frame_ratio"] = app["first_frame_s"] / bare["first_frame_s"]
     result["settled_ratio"] = app["settled_s"] / bare["settled_s"]
     result["memory_ratio"] = app["maxrss_mb"] / bare["maxrss_mb"]
@@ -332,6 +341,8 @@ def targets(report: dict) -> list[dict]:
     add("settled screen / bare Textual", app.get("settled_ratio"), "<= 1.5", (app.get("settled_ratio") or 99) <= 1.5)
     mem = app.get("app", {}).get("maxrss_mb")
     add("app peak memory (MB)", mem, "<= 250", (mem or 1e9) <= 250, app.get("bare", {}).get("maxrss_mb"))
+    add("move 1,000 rows / bare OptionList", app.get("move_ratio"), "(no target)", None,
+        app.get("move_bare", {}).get("move_s"))
     small = app.get("app_small_db", {}).get("maxrss_mb")
     if mem and small:
         add("app memory full DB / small DB", mem / small, "flat (<= 1.2)", mem / small <= 1.2)
@@ -375,12 +386,12 @@ def print_table(report: dict) -> None:
         a, b = app["app"], app["bare"]
         print(f"app first frame {a['first_frame_s']:.2f} s (bare {b['first_frame_s']:.2f} s), settled "
               f"{a['settled_s']:.2f} s (bare {b['settled_s']:.2f} s), peak {a['maxrss_mb']:.0f} MB (bare {b['maxrss_mb']:.0f} MB)")
-        m = app.get("move", {})
-        if "move_s" in m:
-            print(f"move {report['meta']['rows']} rows with '{m['move_key']}' on {m['move_widget']}: {m['move_s']:.2f} s "
-                  f"({m['move_ms_per_row']:.1f} ms/row, moved {m.get('rows_moved')})")
-        else:
-            print(f"move rows: {m.get('move', 'n/a')}")
+        for label, m in (("app", app.get("move", {})), ("bare OptionList", app.get("move_bare", {}))):
+            if "move_s" in m:
+                print(f"move {report['meta']['rows']} rows ({label}) with '{m['move_key']}' on {m['move_widget']}: "
+                      f"{m['move_s']:.2f} s ({m['move_ms_per_row']:.1f} ms/row, moved {m.get('rows_moved')})")
+            else:
+                print(f"move rows ({label}): {m.get('move', 'n/a')}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -396,6 +407,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rows", type=int, default=1000, help="rows to move down the event list (default 1000)")
     parser.add_argument("--no-rg", action="store_true", help="skip the ripgrep comparison")
     parser.add_argument("--no-floor", action="store_true", help="skip the bare FTS5 build floor")
+    parser.add_argument("--ingest-deadline", type=float, default=0, metavar="SECONDS",
+                        help="stop the two-worker ingest after this long (as Ctrl-C does) and measure search "
+                        "and app on the articles stored by then (default: no limit)")
     parser.add_argument("--reuse", action="store_true", help="reuse databases a previous run ingested")
     parser.add_argument("--skip", default="", help="comma-separated steps to skip: ingest,search,app")
     args = parser.parse_args(argv)
@@ -414,13 +428,16 @@ def main(argv: list[str] | None = None) -> int:
                     "textual": getattr(textual, "__version__", "?"), "platform": platform.platform(),
                     "loadavg_at_start": os.getloadavg()},
     }}
+    git = lambda *a: subprocess.run(["git", *a], cwd=ROOT, capture_output=True, text=True).stdout.strip()  # noqa: E731
+    report["meta"]["git"] = {"commit": git("rev-parse", "--short", "HEAD"),
+                             "uncommitted_in_store_tui": git("status", "--porcelain", "store", "tui").splitlines()}
     log(f"corpus: {args.n:,} articles, seed {args.seed} → {out / 'corpus'}")
     start = time.perf_counter()
     corpus = generate(out / "corpus", args.n, args.seed)
     report["corpus"] = dict(corpus, seconds=time.perf_counter() - start)
     db_path = str(out / "ingest_w2.db")
     if "ingest" not in skip:
-        report["ingest"] = step_ingest(out, corpus, args.n, sample, args.reuse)
+        report["ingest"] = step_ingest(out, corpus, args.n, sample, args.reuse, args.ingest_deadline)
         if not args.no_floor:
             log("floor: bare FTS5 build over the same texts")
             report["ingest"]["fts_floor"] = step_fts_floor(out, db_path, corpus["raw_bytes"])

@@ -3,6 +3,7 @@
     python -m tests.perf.drivers ingest DB WORKERS PATH...   whole-pipeline ingest
     python -m tests.perf.drivers app DB [--rows 1000]        the secbrowse app, headless
     python -m tests.perf.drivers bare                        a bare Textual app with one Label
+    python -m tests.perf.drivers bare-list ROWS              a bare OptionList: the floor for moving rows
 
 Times for `app` and `bare` run from BENCH_T0 (the parent's time.time() just before it
 started this process) when set, else from this process's start. Peak memory is this
@@ -31,14 +32,24 @@ def ingest(db_path: str, workers: int, paths: list[str]) -> dict:
     from store.ingest import ingest_paths
     from store.schema import open_database
 
+    import signal
+
+    deadline = float(os.environ.get("BENCH_INGEST_DEADLINE") or 0)
+    if deadline:  # stop like Ctrl-C does: after the current article, the database stays whole
+        def stop(signum, frame):
+            raise KeyboardInterrupt
+
+        signal.signal(signal.SIGALRM, stop)
+        signal.alarm(max(1, int(deadline)))
     db = open_database(db_path)
     start = time.perf_counter()
     summary = ingest_paths(db, paths, workers=workers, today=dt.date(2026, 11, 25))
     seconds = time.perf_counter() - start
+    signal.alarm(0)
     db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     db.conn.close()
     return {"seconds": seconds, "added": summary.added, "already_present": summary.already_present,
-            "failed": len(summary.failed), "first_failures": [f"{f.source}: {f.reason}" for f in summary.failed[:3]],
+            "failed": len(summary.failed), "interrupted": summary.interrupted, "first_failures": [f"{f.source}: {f.reason}" for f in summary.failed[:3]],
             "maxrss_self_mb": _maxrss_mb(resource.RUSAGE_SELF),
             "maxrss_children_mb": _maxrss_mb(resource.RUSAGE_CHILDREN)}
 
@@ -50,7 +61,7 @@ LIST_TYPES = ("DataTable", "ListView", "OptionList", "SelectionList", "Tree", "S
 
 def _position(widget) -> int | None:
     """Where the cursor of a list-like widget is, whatever kind of widget it is."""
-    for name in ("cursor_row", "index", "highlighted", "cursor_line", "selected_index", "position"):
+    for name in ("cursor_row", "cursor", "index", "highlighted", "cursor_line", "selected_index", "position"):
         value = getattr(widget, name, None)
         if isinstance(value, int) and not isinstance(value, bool):
             return value
@@ -103,6 +114,7 @@ def run_app(build, rows: int) -> dict:
         app = pilot.app
         await pilot._wait_for_screen()
         await pilot.pause()
+        await _settle(pilot, app)
         result["settled_s"] = time.time() - T0
         result["maxrss_at_paint_mb"] = _maxrss_mb(resource.RUSAGE_SELF)
         if rows:
@@ -127,6 +139,21 @@ def run_app(build, rows: int) -> dict:
     return result
 
 
+async def _settle(pilot, app, timeout: float = 600) -> None:
+    """Wait until the workers the app started (loading rows off the UI thread) are done, and repaint."""
+    import asyncio
+
+    for _ in range(3):  # a finished worker may post messages that start another
+        try:
+            await asyncio.wait_for(app.workers.wait_for_complete(), timeout)
+        except Exception:  # noqa: BLE001 — a worker error is the app's to show, not the bench's
+            pass
+        await pilot._wait_for_screen()
+        await pilot.pause()
+        if not any(w.is_running for w in app.workers):
+            break
+
+
 async def _move(pilot, app, rows: int, result: dict) -> None:
     try:
         widget = _find_list(app)
@@ -136,16 +163,16 @@ async def _move(pilot, app, rows: int, result: dict) -> None:
         result["move_widget"] = _describe(widget)
         widget.focus()
         await pilot.pause()
-        key = "j"
         before = _position(widget)
-        await pilot.press(key)
-        if before is not None and _position(widget) == before:
-            key = "down"  # 'j' not bound (yet): arrow keys are
+        await pilot.press("j")
+        after = _position(widget)
+        # 'j' where the widget binds it, else the arrow key every list binds
+        key = "j" if before is not None and after is not None and after != before else "down"
         start = time.perf_counter()
         first = _position(widget)
         for _ in range(rows):
             await pilot.press(key)
-        await pilot.pause()
+        await _settle(pilot, app)
         seconds = time.perf_counter() - start
         after = _position(widget)
         moved = after - first if (after is not None and first is not None) else None
@@ -181,6 +208,21 @@ def bare() -> dict:
     return run_app(build, 0)
 
 
+def bare_list(rows: int) -> dict:
+    """The floor for moving rows: Textual's own OptionList of rows + 1 options, same presses."""
+    def build():
+        from textual.app import App
+        from textual.widgets import OptionList
+
+        class BareList(App):
+            def compose(self):
+                yield OptionList(*(f"row {i}" for i in range(rows + 10)), id="events")
+
+        BareList().run()
+
+    return run_app(build, rows)
+
+
 def main(argv: list[str]) -> None:
     mode = argv[0]
     if mode == "ingest":
@@ -190,6 +232,8 @@ def main(argv: list[str]) -> None:
         out = app(argv[1], rows)
     elif mode == "bare":
         out = bare()
+    elif mode == "bare-list":
+        out = bare_list(int(argv[1]))
     else:
         raise SystemExit(f"unknown mode {mode}")
     sys.stdout.write("\n" + json.dumps(out) + "\n")
