@@ -191,10 +191,10 @@ def _validate(tokens: list[Token]) -> None:
                     raise QueryError("NOT needs a word before it (write: word NOT other)")
                 raise QueryError(f"{token.text} needs a word before it")
         previous = token
-    if depth:
-        raise QueryError("unbalanced parentheses: '(' without a matching ')'")
     if previous is not None and previous.kind == "op":
         raise QueryError(f"{previous.text} needs a word after it")
+    if depth:
+        raise QueryError("unbalanced parentheses: '(' without a matching ')'")
 
 
 def parse(query: str) -> ParsedQuery:

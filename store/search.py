@@ -39,6 +39,7 @@ from dataclasses import dataclass, field
 import sqlite_utils
 
 from .errors import QueryError
+from .names import text_key
 from .names_index import EntityMatch, name_index
 from .query import Filter, ParsedQuery, Token, date_bound, parse, render
 
@@ -50,10 +51,26 @@ _SPAN = 5  # longest run of words tried as a name or topic
 _WORDS = re.compile(r"\w+", re.UNICODE)
 _AMBIGUOUS = 3  # more equally good people than this: the word is not taken as a name
 
-try:  # the multilingual topic lexicon (store/topics.py)
-    from . import topics as _topics
-except ImportError:  # pragma: no cover - until it lands
-    _topics = None
+
+
+class _LazyTopics:
+    """store/topics.py, imported on first use (None-like if it cannot load)."""
+
+    def __init__(self):
+        self._module = False
+
+    def get(self):
+        if self._module is False:
+            try:
+                from . import topics
+                topics.TOPICS  # noqa: B018 - loads the lexicon
+                self._module = topics
+            except Exception:  # pragma: no cover - lexicon missing
+                self._module = None
+        return self._module
+
+
+_lazy_topics = _LazyTopics()
 
 
 @dataclass(frozen=True)
@@ -92,6 +109,7 @@ class SearchResult(Sequence):
     total_is_lower_bound: bool = False
     next_after: str | None = None  # cursor for the next page
     _plan: "_Plan | None" = field(default=None, repr=False)
+    _topic_fts: list[str] = field(default_factory=list, repr=False)
     _candidates: list[int] | None = field(default=None, repr=False)
 
     def __getitem__(self, index):
@@ -126,6 +144,8 @@ def search(db: sqlite_utils.Database, query: str, *, limit: int = 50, after: str
     if not ok:
         return result
     fts = _expand(db, parsed, result) if parsed.has_text else None
+    if result._topic_fts:
+        fts = " AND ".join(([f"({fts})"] if fts else []) + result._topic_fts)
     plan = result._plan = _Plan(fts, where, params)
     result.fts = fts
     try:
@@ -185,6 +205,12 @@ def _filters(db, filters: list[Filter], result: SearchResult) -> tuple[list[str]
             result.interpreted_as.append(Interpretation(f"topic:{flt.value}", "topic", key, key, label))
             row = db.conn.execute("SELECT id FROM topics WHERE key = ?", (key,)).fetchone()
             topic_id = row[0] if row else -1
+            if not db.conn.execute("SELECT 1 FROM article_topics WHERE topic_id = ? LIMIT 1", (topic_id,)).fetchone():
+                # no article is tagged with it (yet): find the topic's words in every language instead
+                phrases = _topic_phrases(key)
+                if phrases:
+                    result._topic_fts.append("(" + " OR ".join(phrases) + ")")
+                    continue
             small = _small_set(db, "SELECT 1 FROM article_topics WHERE topic_id = ?", topic_id)
             where.append("a.id IN (SELECT article_id FROM article_topics WHERE topic_id = ?)" if small else
                          "EXISTS (SELECT 1 FROM article_topics t WHERE t.article_id = a.id AND t.topic_id = ?)")
@@ -223,6 +249,7 @@ def _topic_table(db) -> dict[str, str]:
 
 
 def _resolve_topic(db, value: str) -> tuple[str, str]:
+    _topics = _lazy_topics.get()
     known = dict(getattr(_topics, "TOPICS", {}) or {})
     known.update({k: v for k, v in _topic_table(db).items() if k not in known})
     norm = "_".join(_WORDS.findall(_plain(value)))
@@ -273,6 +300,7 @@ def _contains(longer: tuple, shorter: tuple) -> bool:
 
 
 def _topic_phrases(key: str) -> list[str]:
+    _topics = _lazy_topics.get()
     phrases = []
     for term in (_topics.topic_terms(key) if _topics is not None else []):
         words = _WORDS.findall(term)
@@ -305,6 +333,7 @@ def _expand(db, parsed: ParsedQuery, result: SearchResult) -> str:
                 if index is None:
                     index = name_index(db)
                 extra, interpretation = _name_expansion(index, text)
+            extra = [phrase for phrase in extra if phrase != original]
             if extra:
                 group = " OR ".join([f"({original})" if len(span) > 1 else original] + extra)
                 replacements[i] = (j, f"({group})")
@@ -318,9 +347,14 @@ def _expand(db, parsed: ParsedQuery, result: SearchResult) -> str:
 
 
 def _topic_expansion(text: str) -> tuple[list[str], Interpretation | None]:
+    """A topic named by the whole of `text` (not merely mentioned in it), and its terms in every language."""
+    _topics = _lazy_topics.get()
     if _topics is None:
         return [], None
-    key = _topics.match_topic(text)
+    names = getattr(_topics, "_names", None)
+    key = names().get(text_key(text)) if names else None
+    if key is None and not _topics.find_topics(text):
+        key = _topics.match_topic(text)
     if not key:
         return [], None
     label = getattr(_topics, "TOPICS", {}).get(key, key.replace("_", " "))
