@@ -37,10 +37,14 @@ UP = "[" + "".join(re.escape(c) for c in _LATIN if c.isupper()) + "]"
 LO = "[" + "".join(re.escape(c) for c in _LATIN if c.islower()) + "]"
 _TOK = rf"(?:[A-Z][’'])?{UP}{LO}+(?:[-‑]{UP}?{LO}+)*|{UP}{{2,}}(?:[-‑]{UP}{{2,}})*"
 _PART = r"(?:de|da|di|del|della|van|von|der|den|ter|ten|du|dos|das|la|le|el|al|bin|ben|ibn|ould|ait|abu|bou|y)"
-SEQ_RX = re.compile(rf"(?<!\w)(?:{_TOK})(?:[ \u00a0]+(?:{_PART}[ \u00a0]+){{0,2}}(?:{_TOK})){{0,5}}(?!\w)")
+# two or more capitalised tokens, or one right after "X. " (an honorific such as "M. ", "Dr. ")
+SEQ_RX = re.compile(
+    rf"(?<!\w)(?:{_TOK})(?:[ \u00a0]+(?:{_PART}[ \u00a0]+){{0,2}}(?:{_TOK})){{1,5}}(?!\w)"
+    rf"|(?<=\.[ \u00a0])(?:{_TOK})(?!\w)"
+)
 TOK_RX = re.compile(rf"{_TOK}|{_PART}")
 AR_WORD = re.compile(r"[\u0621-\u064a]+")
-WORD_LO_RX = re.compile(rf"(?<!\w){LO}[\w'-]*")
+WORD_RX = re.compile(r"\w+")
 
 
 @dataclass
@@ -63,6 +67,7 @@ class _Lex:
     stop: frozenset[str]
     stop_ar: frozenset[str]
     honor_tokens: frozenset[str]
+    honor_set: frozenset[str]
     honor_before: re.Pattern[str]
     role_after: re.Pattern[str]
     role_before: re.Pattern[str]
@@ -120,6 +125,7 @@ def _lex() -> _Lex:
         stop=frozenset(stop),
         stop_ar=frozenset(_AR_STOP) | frozenset(honor_ar),
         honor_tokens=frozenset(h.rstrip(".").lower() for h in honor_lat),
+        honor_set=frozenset(h.lower() for h in honor) | frozenset(h.rstrip(".").lower() for h in honor_lat if h.endswith(".")),
         honor_before=re.compile(rf"(?<!\w)(?:{honor_pat})[ \u00a0]*[\"“«„]?[ \u00a0]*$"),
         role_after=re.compile(
             rf"^[ \u00a0]*[\"”»]?[ \u00a0]*,[ \u00a0]*(?:(?:le|la|l['’]|les|the|el|il|lo|o|a|der|die|de|het|son|sa|his|her|its|su|suo|sua|seu|sua|ex|former|ancien|ancienne|nouveau|nouvelle|new)[ \u00a0]+)*(?:{role_pat})",
@@ -201,7 +207,15 @@ def _overlaps(occ: bytearray, s: int, e: int) -> bool:
 
 
 def _is_given(tok: str, lx: _Lex) -> bool:
-    return text_key(tok) in lx.given
+    return _tok_class(tok)[2]
+
+
+@lru_cache(maxsize=32768)
+def _tok_class(tok: str) -> tuple[bool, bool, bool]:
+    """(is honorific, is stopword or role word, is a given name) for a capitalised token."""
+    lx = _lex()
+    low = tok.lower()
+    return (low in lx.honor_tokens, low in lx.stop or low in lx.role_words, text_key(tok) in lx.given)
 
 
 _NOUNISH = re.compile(r"(?:heit|keit|ung|schaft|tion|sion|ität|ismus|ment|ance|ence|ness|ship|ción|zione|ção|dade|tät)$")
@@ -211,30 +225,57 @@ _PREP_BEFORE = re.compile(
 )
 
 
-def _people_latin(body: str, occ, lower_vocab: set[str]) -> list[_Cand]:
+_PREV_WORDS = re.compile(r"([\w.'’-]+)[ \u00a0]+(?:([\w.'’-]+)[ \u00a0]*[\"“«„]?[ \u00a0]*)$")
+
+
+def _lower_occurs(body: str, tok: str) -> bool:
+    """Does the token also occur in lower case (then it is a common word, not a name)?"""
+    low = tok.lower()
+    return low != tok and (f" {low}" in body or f"\n{low}" in body or f"'{low}" in body or f"’{low}" in body)
+
+
+def _honor_before(body: str, s0: int) -> bool:
+    """Is the text right before s0 an honorific ("M. ", "Herr ", "de heer ", "السيد ")?"""
+    chunk = body[max(0, s0 - 24):s0]
+    if not chunk or chunk[-1] not in " \u00a0\"“«„":
+        return False
+    words = chunk.split()
+    if not words:
+        return False
+    hs = _lex().honor_set
+    last = words[-1].strip("\"“«„").lower()
+    if last in hs or last.rstrip(".") in hs:
+        return True
+    return len(words) >= 2 and f"{words[-2].lower()} {last}" in hs
+
+
+def _people_latin(body: str, occ: bytearray) -> list[_Cand]:
     lx = _lex()
     out: list[_Cand] = []
     for m in SEQ_RX.finditer(body):
         base = m.start()
-        toks = [(t.start() + base, t.end() + base, t.group()) for t in TOK_RX.finditer(m.group())]
+        g = m.group()
+        if " " not in g and "\u00a0" not in g:
+            # a lone capitalised word is a person only after an honorific ("M. Hammouchi")
+            if not _honor_before(body, base):
+                continue
+        toks = [(t.start() + base, t.end() + base, t.group()) for t in TOK_RX.finditer(g)]
         # split into runs of name-like tokens; honorific tokens trigger the run after them
         runs: list[tuple[list[tuple[int, int, str]], bool]] = []
         cur: list[tuple[int, int, str]] = []
         trig = False
         for s, e, t in toks:
-            low = t.lower()
-            is_part = t[0].islower()
-            if is_part:
+            if t[0].islower():
                 if cur:
                     cur.append((s, e, t))
                 continue
-            if low in lx.honor_tokens:
+            is_honor, is_stop, is_given = _tok_class(t)
+            if is_honor:
                 if cur:
                     runs.append((cur, trig))
                 cur, trig = [], True
                 continue
-            if (low in lx.stop or low in lx.role_words or _overlaps(occ, s, e)
-                    or (low in lower_vocab and not _is_given(t, lx))):
+            if is_stop or _overlaps(occ, s, e) or (not is_given and _lower_occurs(body, t)):
                 if cur:
                     runs.append((cur, trig))
                 cur, trig = [], False
@@ -250,7 +291,7 @@ def _people_latin(body: str, occ, lower_vocab: set[str]) -> list[_Cand]:
             if not run:
                 continue
             s0 = run[0][0]
-            if not trig and lx.honor_before.search(body, max(0, s0 - 25), s0):
+            if not trig and _honor_before(body, s0):
                 trig = True
             gi = next((i for i, (_, _, t) in enumerate(run) if not t[0].islower() and _is_given(t, lx)), None)
             if trig:
@@ -335,7 +376,7 @@ def _organisations(body: str, occ) -> list[_Cand]:
         keep = []
         for w in words:
             ws, we = s + w.start(), s + w.end()
-            if keep and _overlaps(occ, ws, we):
+            if keep and (_overlaps(occ, ws, we) or (w.group()[0].isupper() and _is_given(w.group(), lx))):
                 break
             keep.append((ws, we, w.group()))
         while len(keep) > 1 and (keep[-1][2].lower() in lx.org_cont and keep[-1][2].lower() not in _ORG_ADJ_OK
@@ -376,16 +417,18 @@ _ORG_ADJ_OK = frozenset(
 def _select(cands: list[_Cand]) -> list[_Cand]:
     """Non-overlapping subset: higher priority, then longer span, wins."""
     chosen: list[_Cand] = []
-    taken: list[tuple[int, int]] = []
+    size = max((c.end for c in cands), default=0)
+    mask = bytearray(size)
     for c in sorted(cands, key=lambda c: (-c.prio, -(c.end - c.start), c.start)):
-        if any(c.start < e and s < c.end for s, e in taken):
+        if mask.find(1, c.start, c.end) != -1:
             continue
         chosen.append(c)
-        taken.append((c.start, c.end))
+        mask[c.start:c.end] = b"\x01" * (c.end - c.start)
     return sorted(chosen, key=lambda c: c.start)
 
 
-def _surname_variants_rx(surnames: set[str]) -> re.Pattern[str] | None:
+@lru_cache(maxsize=4096)
+def _surname_variants_rx(surnames: frozenset[str]) -> re.Pattern[str] | None:
     if not surnames:
         return None
     alts = "|".join(re.escape(s) for s in sorted(surnames, key=len, reverse=True))
@@ -426,7 +469,7 @@ def _link_people(body: str, cands: list[_Cand], occ_all) -> list[_Cand]:
             surf_last.add(last)
             if ARABIC.match(last) and last.startswith("ال"):
                 surf_last.add(last[2:])
-    rx = _surname_variants_rx(surf_last)
+    rx = _surname_variants_rx(frozenset(surf_last))
     extra: list[_Cand] = []
     if rx:
         for m in rx.finditer(body):
@@ -459,8 +502,7 @@ def extract_mentions(body: str, segments: list[Segment]) -> list[Mention]:
     orgs = _organisations(body, occ)
     cands += orgs
     occ = _occupied(cands, len(body))
-    lower_vocab = set(WORD_LO_RX.findall(body))
-    people = _people_latin(body, occ, lower_vocab)
+    people = _people_latin(body, occ)
     if ARABIC.search(body):
         people += _people_arabic(body, occ)
     cands += people

@@ -75,11 +75,15 @@ def lower_same_length(text: str) -> str:
 AR_PREFIXES = ("و", "ب", "ل", "ف", "ك", "وب", "ول", "وال", "فال", "بال", "كال")
 
 
+_SK_TRANS = str.maketrans({"’": "'", "ʼ": "'", "`": "'", "‐": "-", "‑": "-", "–": "-"})
+
+
 def surface_key(text: str) -> str:
     """Lookup key of a matched surface: lower-case, one apostrophe, one space, one hyphen."""
-    t = text.lower().replace("’", "'").replace("ʼ", "'").replace("`", "'")
-    t = re.sub(r"[\s\u00a0]+", " ", t)
-    return re.sub("[‐‑–]", "-", t)
+    t = text.lower().translate(_SK_TRANS)
+    if " " in t or not t.isprintable() or "\u00a0" in t:
+        t = " ".join(t.split())
+    return t
 
 
 # --- entries -----------------------------------------------------------------
@@ -252,7 +256,7 @@ def gazetteer() -> Gazetteer:
             if exact:
                 exact_forms.add(alias)
             _add(entries, alias, Entry("organization", f"org:{org['id']}", org["name"],
-                                       cap=not ARABIC.search(alias) and not exact, exact=exact))
+                                       cap=not ARABIC.search(alias) and not exact and len(alias.split()) < 3, exact=exact))
     # merge demonym entries that share a surface across languages
     merged: dict[str, list[Entry]] = {}
     for k, lst in entries.items():

@@ -297,7 +297,14 @@ class EntityIndex:
         authoritative known aliases found in body).  With ``learn`` the article's entities,
         aliases and contexts are added to the index."""
         mentions = self._add_known_mentions(mentions, body)
-        ctx: dict[str, Counter[str]] | None = None
+        ctx: dict[str, Counter[str]] = {}
+
+        def ctx_of(k: str) -> Counter[str]:  # computed only when a decision needs it
+            if not ctx:
+                ctx.update(mention_context(mentions, body))
+                ctx.setdefault("", Counter())
+            return ctx.get(k, Counter())
+
         groups: dict[str, list[Mention]] = {}
         for m in mentions:
             groups.setdefault(m.key, []).append(m)
@@ -305,9 +312,7 @@ class EntityIndex:
         for key, ms in groups.items():
             kind = ms[0].kind
             if kind == "person":
-                if ctx is None:
-                    ctx = mention_context(mentions, body)
-                target = self._resolve_person(key, ms, ctx.get(key, Counter()))
+                target = self._resolve_person(key, ms, ctx_of)
             else:
                 target = self._resolve_other(key, kind, ms)
             if target is not None:
@@ -353,8 +358,11 @@ class EntityIndex:
                 return best
         return None
 
-    def _resolve_person(self, key: str, ms: list[Mention], ctx: Counter[str]) -> str | None:
+    def _resolve_person(self, key: str, ms: list[Mention], ctx_fn) -> str | None:
         ent = self._by_key.get(key)
+        if ent is not None and ent.kind == "person" and len(key.split()) >= 2:
+            return key  # the same normalised full name
+        ctx = ctx_fn(key)
         if ent is not None and ent.kind == "person" and not _conflict(ctx, ent.context):
             return key
         names = list(dict.fromkeys([ms[0].name] + [strip_titles(m.surface) for m in ms]))
