@@ -328,7 +328,9 @@ def _expand(db, parsed: ParsedQuery, result: SearchResult) -> str:
             span = tokens[i:j]
             text = " ".join(" ".join(t.words) for t in span)
             original = render(span)
-            extra, interpretation = _topic_expansion(text)
+            # a quoted phrase is meant as typed: it is not widened to a topic (names still are)
+            quoted = len(span) == 1 and span[0].phrase
+            extra, interpretation = ([], None) if quoted else _topic_expansion(text)
             if not extra:
                 if index is None:
                     index = name_index(db)
