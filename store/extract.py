@@ -80,6 +80,7 @@ class _Lex:
     state_before: re.Pattern[str]
     state_after: re.Pattern[str]
     state_prefix: re.Pattern[str]
+    state_last_words: frozenset[str]
 
 
 _AR_STOP = (
@@ -141,6 +142,8 @@ def _lex() -> _Lex:
         state_before=re.compile(rf"(?<!\w)(?:{before})[ \u00a0]+(?:(?:{conn})(?:[ \u00a0]+|(?<=['’])))?$"),
         state_after=re.compile(rf"^[ \u00a0]+(?:{adj_state})(?!\w)"),
         state_prefix=re.compile(rf"(?<!\w)(?:{adj_state})[ \u00a0]+$"),
+        state_last_words=frozenset(w.lower() for w in cl["before"] + cl["adjective_state"])
+        | frozenset(c.split()[-1].lower().rstrip("'") for c in cl["connectors"]),
     )
 
 
@@ -180,7 +183,12 @@ def _places_and_known_orgs(body: str, low: str, segments: list[Segment], starts:
         if ent.kind == "location" and ent.key.startswith("country:"):
             # state phrase: "Koninkrijk Marokko", "royaume du Maroc", "république turque", "Italiaanse Republiek"
             before = body[max(0, s - 40):s]
-            m = (lx.state_prefix if ent.demonym else lx.state_before).search(before)
+            words = before.split()
+            last = words[-1].lower() if words else ""
+            if "'" in last or "’" in last:
+                last = re.split("['’]", last)[-1] or last
+            m = ((lx.state_prefix if ent.demonym else lx.state_before).search(before)
+                 if last in lx.state_last_words or last[-2:] in ("l'", "l’", "d'", "d’") else None)
             if m:
                 s -= len(before) - m.start()
             elif ent.demonym and surf[0].isupper():
