@@ -85,8 +85,13 @@ def _new_documents(documents: Iterable[RawDocument], database_file: str,
 
 
 def _ignore_sigint() -> None:
-    """Pool workers leave Ctrl-C to the parent, which stops after the current article."""
+    """Pool workers leave Ctrl-C to the parent, which stops after the current article.
+
+    SIGTERM gets its default action back: the forked worker inherited the
+    parent's stop-flag handler, and Pool.terminate() kills workers with SIGTERM.
+    """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 class _StopOnSignal:
