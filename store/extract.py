@@ -114,7 +114,8 @@ def _lex() -> _Lex:
     cont_words = sorted(set(org["continuations"]), key=len, reverse=True)
     cont = "|".join(re.escape(c).replace("'", "['’]") for c in cont_words)
     org_rx = re.compile(
-        rf"(?<!\w)(?:{heads})(?:[ \u00a0]+(?:(?:{cont})(?:[ \u00a0]+|(?<=['’]))|(?:{UP}{LO}+(?:[-‑]{UP}?{LO}+)*|{UP}{{2,}})(?:[ \u00a0]+|(?=[^\w]))))*"
+        rf"(?<!\w)(?:{heads})(?:(?:[ \u00a0]+|(?<=['’]))(?:(?:{cont})(?=[ \u00a0])|(?:{cont})(?<=['’])"
+        rf"|(?:{UP}{LO}+(?:[-‑]{UP}?{LO}+)*|{UP}{{2,}})(?!\w)))*"
     )
     cl = load_lexicon("countries")["state_words"]
     before = trie_pattern(set(cl["before"]), casefold=False)
@@ -388,13 +389,13 @@ def _organisations(body: str, occ) -> list[_Cand]:
                 break
             keep.append((ws, we, w.group()))
         while len(keep) > 1 and (keep[-1][2].lower() in lx.org_cont and keep[-1][2].lower() not in _ORG_ADJ_OK
-                                 or keep[-1][2][0].islower() and keep[-1][2].lower() not in lx.org_cont):
+                                 or _ELISION.sub("", keep[-1][2])[:1].islower() and keep[-1][2].lower() not in lx.org_cont):
             keep.pop()
         if len(keep) < 2:
             continue
         if _overlaps(occ, keep[0][0], keep[0][1]):
             continue
-        if not any(w[2][0].isupper() or w[2].lower() in _ORG_ADJ_OK for w in keep[1:]):
+        if not any(_ELISION.sub("", w[2])[:1].isupper() or w[2].lower() in _ORG_ADJ_OK for w in keep[1:]):
             continue
         os_, oe = keep[0][0], keep[-1][1]
         surf = body[os_:oe]
@@ -412,6 +413,8 @@ def _organisations(body: str, occ) -> list[_Cand]:
             out.append(_Cand(s, e, "organization", "org:" + a.lower(), a, 1))
     return out
 
+
+_ELISION = re.compile(r"^(?:[lLdD]|dell|all|nell|dall|sull)['’]")
 
 _ORG_ADJ_OK = frozenset(
     "nationale national nationaal nazionale nacional fédérale federal federale judiciaire judicial giudiziaria "

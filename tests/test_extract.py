@@ -220,3 +220,11 @@ def test_speed_under_one_ms_per_3kb_article():
             chars += len(body)
     per_3kb = (time.process_time() - t0) / chars * 3000
     assert per_3kb < 0.005  # generous bound for a loaded CI machine; measured ~1.2-1.5 ms
+
+
+def test_organisation_patterns_with_elision():
+    ms = one("Le Ministère de l'Intérieur et la Direction générale de la sûreté nationale (DGSN) ont annoncé "
+             "la création du Service de presse.", "fr")
+    orgs = {m.surface: m.key for m in ms if m.kind == "organization"}
+    assert orgs == {"Ministère de l'Intérieur": "org:ministere de l interieur",
+                    "Direction générale de la sûreté nationale": "org:dgsn", "DGSN": "org:dgsn"}
