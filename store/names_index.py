@@ -64,7 +64,7 @@ class NameIndex:
         self.token_people: dict[str, set[int]] = {}  # person name token -> entity ids
         self.whole: dict[str, set[int]] = {}  # whole alias key -> entity ids (all kinds)
         for entity in entities.values():
-            forms = [entity.name] + [alias for alias, _ in entity.aliases]
+            forms = dict.fromkeys([entity.name] + [alias for alias, _ in entity.aliases])
             for form in forms:
                 keys = {text_key(form)}
                 if entity.kind == "person":
