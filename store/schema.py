@@ -71,7 +71,8 @@ MIGRATIONS: list[str] = [
         key TEXT NOT NULL UNIQUE,
         kind TEXT NOT NULL,
         name TEXT NOT NULL,
-        article_count INTEGER NOT NULL DEFAULT 0
+        article_count INTEGER NOT NULL DEFAULT 0,
+        context TEXT NOT NULL DEFAULT '{}'  -- JSON tag counts (domain:security, org:dgsn…) that tell namesakes apart
     );
     CREATE INDEX entities_kind ON entities(kind, name);
     CREATE TABLE aliases (
