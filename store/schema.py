@@ -331,11 +331,16 @@ def _apply_migrations(conn: sqlite3.Connection, path: Path, version: int) -> Non
 
 
 def _statements(script: str) -> list[str]:
-    statements, current = [], []
-    for line in script.splitlines():
-        current.append(line)
-        candidate = "\n".join(current).strip()
-        if candidate and sqlite3.complete_statement(candidate):
+    """The SQL statements of a migration script, split where SQLite says one is complete."""
+    statements, start = [], 0
+    position = script.find(";")
+    while position != -1:
+        candidate = script[start:position + 1].strip()
+        if sqlite3.complete_statement(candidate):
             statements.append(candidate)
-            current = []
+            start = position + 1
+        position = script.find(";", position + 1)
+    rest = script[start:].strip()
+    if rest and not rest.startswith("--"):
+        statements.append(rest)
     return statements
