@@ -37,7 +37,7 @@ def ingest(db_path: str, workers: int, paths: list[str]) -> dict:
     deadline = float(os.environ.get("BENCH_INGEST_DEADLINE") or 0)
     if deadline:  # stop like Ctrl-C does: after the current article, the database stays whole
         def stop(signum, frame):
-            raise KeyboardInterrupt
+            os.kill(os.getpid(), signal.SIGINT)  # whatever Ctrl-C does in ingest_paths
 
         signal.signal(signal.SIGALRM, stop)
         signal.alarm(max(1, int(deadline)))

@@ -1,0 +1,82 @@
+"""Where ingest time goes: the pipeline and the writer, apart, with profiles.
+
+    .venv/bin/python -m tests.perf.profile_ingest [--db BIG.db] [--k 1500] [--out DIR]
+
+Generates K fresh articles (seed 99, so none is already in BIG.db), then times
+  - store.pipeline.process() per article (what a worker does),
+  - store.index.ArticleWriter.write() into an empty database, and into a copy of
+    BIG.db (does writing get slower as the database grows?),
+each under pyinstrument when it is installed (profiles saved as text in --out).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import shutil
+import tempfile
+import time
+from pathlib import Path
+
+from tests.perf.corpus import CorpusGenerator
+
+
+def _profiler():
+    try:
+        from pyinstrument import Profiler
+    except ImportError:
+        return None
+    return Profiler(interval=0.001)
+
+
+def timed(label: str, fn, out: Path | None):
+    profiler = _profiler() if out else None
+    if profiler:
+        profiler.start()
+    start = time.perf_counter()
+    value = fn()
+    seconds = time.perf_counter() - start
+    if profiler:
+        profiler.stop()
+        (out / f"profile-{label}.txt").write_text(profiler.output_text(unicode=True, color=False, show_all=False))
+    return value, seconds
+
+
+def main(argv: list[str] | None = None) -> None:
+    from store.index import ArticleWriter
+    from store.model import RawDocument
+    from store.pipeline import process
+    from store.schema import open_database
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", type=Path, help="a large database to copy and write into")
+    parser.add_argument("--k", type=int, default=1500)
+    parser.add_argument("--out", type=Path, default=Path("/work/bench-out/profiles"))
+    args = parser.parse_args(argv)
+    args.out.mkdir(parents=True, exist_ok=True)
+    gen = CorpusGenerator(99)
+    docs = [RawDocument(source=f"profile://{i}", text=gen.next_article()["text"]) for i in range(args.k)]
+    today = dt.date(2026, 11, 25)
+    process(docs[0], today=today)  # load models and lexicons outside the timing
+    articles, seconds = timed("process", lambda: [process(d, today=today) for d in docs], args.out)
+    report = {"k": args.k, "process_per_s": args.k / seconds}
+    with tempfile.TemporaryDirectory(dir=args.out) as tmp:
+        targets = [("empty", None)] + ([("big", args.db)] if args.db else [])
+        for label, source in targets:
+            path = Path(tmp) / f"{label}.db"
+            if source:
+                shutil.copy(source, path)
+            db = open_database(path)
+            writer = ArticleWriter(db)
+            before = db.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+            _, seconds = timed(f"write-{label}", lambda: [writer.write(a) for a in articles], args.out)
+            report[f"write_{label}_per_s"] = args.k / seconds
+            report[f"write_{label}_articles_before"] = before
+            db.conn.close()
+    (args.out / "profile_ingest.json").write_text(json.dumps(report, indent=1))
+    print(json.dumps(report, indent=1))
+
+
+if __name__ == "__main__":
+    main()
