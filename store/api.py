@@ -133,6 +133,11 @@ def overview(db: sqlite_utils.Database) -> Overview:
     )
 
 
+def has_articles(db: sqlite_utils.Database) -> bool:
+    """Whether the database holds any article (one index probe: cheap at any size)."""
+    return db.conn.execute("SELECT 1 FROM articles LIMIT 1").fetchone() is not None
+
+
 def articles_page(db: sqlite_utils.Database, *, after_id: int = 0, limit: int = 100) -> list[ArticleRow]:
     """Articles in id order, one keyset page at a time."""
     rows = db.conn.execute(

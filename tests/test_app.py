@@ -157,7 +157,9 @@ async def settle(pilot) -> None:
         await app.workers.wait_for_complete()
         await pilot.pause()
         if not any(worker.is_running for worker in app.workers):
-            await pilot.pause()
+            await pilot.wait_for_scheduled_animations()
+            for _ in range(3):  # let the footer and layout catch up with focus changes
+                await pilot.pause()
             if not any(worker.is_running for worker in app.workers):
                 return
 

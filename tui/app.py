@@ -50,6 +50,7 @@ class SecbrowseApp(App):
 
     CSS_PATH = "app.tcss"
     TITLE = "secbrowse"
+    AUTO_FOCUS = None  # focus is set in on_mount (nothing to focus on an empty database)
     BINDINGS = [
         Binding("slash", "search", "search"),
         Binding("question_mark", "help", "help"),
@@ -102,9 +103,13 @@ class SecbrowseApp(App):
         self.events_list.border_title = "Events"
         self.reader.border_title = "Reader"
         self.sidebar.border_title = "Entities"
-        self.query_one("#empty").display = False
+        # One index probe (constant time), so an empty database never flashes the panes.
+        empty = not api.has_articles(self.db)
+        self.query_one("#empty").display = empty
+        self.main.display = not empty
         self._layout(self.size.width)
-        self.events_list.focus()
+        if not empty:
+            self.events_list.focus()
         self.run_worker(self._load_overview, thread=True, group="overview", exclusive=True, name="overview")
         self.events_list.reload()
 
@@ -117,6 +122,10 @@ class SecbrowseApp(App):
         empty = counts.articles == 0
         self.query_one("#empty").display = empty
         self.main.display = not empty
+        if empty:
+            self.set_focus(None)
+        elif self.focused is None:
+            self.events_list.focus()
         self._update_header()
 
     def _update_header(self) -> None:
