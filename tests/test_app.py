@@ -623,3 +623,17 @@ def test_snapshot_empty(snap_compare, empty_db, size):
 def test_snapshot_entities_narrow(snap_compare, small_db):
     app, run_before, size = _snap(small_db, press=("j", "enter", "f"), size=(80, 24))
     assert snap_compare(app, terminal_size=size, run_before=run_before)
+
+
+@run_async
+async def test_quick_keys_while_an_event_loads_show_the_last_event(small_db):
+    app = SecbrowseApp(small_db)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.pause()
+        await pilot.press("j", "enter", "j", "enter", "k", "enter")  # no waiting between opens
+        await settle(pilot)
+        reader = app.query_one(Reader)
+        assert reader.detail.event.id == 1
+        assert [c.article.id for c in app.query(ArticleColumn)] == [1, 2]
+        assert app.sidebar.entities  # the sidebar shows the same event
+        assert {e.id for e in app.sidebar.entities.values()} >= {1, 2}

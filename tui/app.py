@@ -7,6 +7,7 @@ through tui.sanitize, never as markup.
 
 from __future__ import annotations
 
+import asyncio
 from typing import Iterable
 
 import sqlite_utils
@@ -69,6 +70,8 @@ class SecbrowseApp(App):
         self.open_event_id: int | None = None
         self.terms: list[str] = []
         self.last_query = ""
+        self._event_generation = 0
+        self._show_lock = asyncio.Lock()
 
     # --- layout -------------------------------------------------------------
 
@@ -170,22 +173,32 @@ class SecbrowseApp(App):
     def open_event(self, event_id: int, *, focus_reader: bool, step_to_hit: bool = False) -> None:
         """Load the event off the UI thread, then show it in the reader and sidebar."""
         terms = list(self.terms)
+        self._event_generation += 1
+        generation = self._event_generation
 
         def load() -> None:
             detail = api.event_detail(self.db, event_id)
             entities = api.event_entities(self.db, event_id) if detail else []
             topics = api.event_topics(self.db, event_id) if detail else []
-            self.call_from_thread(self._show_event, detail, entities, topics, terms, focus_reader, step_to_hit)
+            if generation == self._event_generation:
+                self.call_from_thread(self._show_event, generation, detail, entities, topics, terms, focus_reader,
+                                      step_to_hit)
 
         self.run_worker(load, thread=True, group="event", exclusive=True, name="event")
 
-    async def _show_event(self, detail, entities, topics, terms, focus_reader: bool, step_to_hit: bool) -> None:
+    async def _show_event(self, generation: int, detail, entities, topics, terms, focus_reader: bool,
+                          step_to_hit: bool) -> None:
+        if generation != self._event_generation:
+            return  # the user has already asked for another event
         if detail is None:
             self.notify("That event no longer exists.", severity="warning", timeout=3)
             return
         self.open_event_id = detail.event.id
         colours = entity_colours(entity.id for entity in entities)
-        await self.reader.show(detail, colours, terms)
+        async with self._show_lock:
+            if generation != self._event_generation:
+                return
+            await self.reader.show(detail, colours, terms)
         self.reader.border_title = f"Event #{detail.event.id}"
         self.sidebar.show(entities, topics, colours)
         if self.narrow:
