@@ -133,14 +133,15 @@ class SecbrowseApp(App):
 
     def _update_header(self) -> None:
         text = Text("secbrowse", style="bold")
-        if self.counts is not None:
-            c = self.counts
-            text.append(f" · {c.articles:,} articles · {c.events:,} events · {c.entities:,} entities")
-        if self.filter is not None:
+        if self.filter is not None:  # first, so a narrow terminal still shows it
             _, kind, name = self.filter
             text.append(" · ")
             text.append(f"filter: {printable(name)}", style="reverse")
-            text.append(f" ({self.events_list.total:,}, esc clears)" if self.events_list.loaded else " (esc clears)")
+            text.append(f" {self.events_list.total:,} (esc clears)" if self.events_list.loaded else " (esc clears)")
+        if self.counts is not None:
+            c = self.counts
+            text.append(f" · {c.articles:,} articles · {c.events:,} events · {c.entities:,} entities")
+        text.truncate(max(10, self.size.width - 18), overflow="ellipsis")
         self.query_one("#header-left", Static).update(text)
 
     def on_resize(self, event: events.Resize) -> None:

@@ -6,6 +6,7 @@ Enter on an entity filters the event list to events with that entity.
 from __future__ import annotations
 
 from rich.text import Text
+from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
@@ -24,6 +25,13 @@ KIND_LABELS = (
 
 class EntitySidebar(OptionList):
     """Entities of the event; enter filters the event list."""
+
+    BINDINGS = [
+        Binding("j", "cursor_down", "down", show=False),
+        Binding("k", "cursor_up", "up", show=False),
+        Binding("g", "first", "first", show=False),
+        Binding("G", "last", "last", show=False),
+    ]
 
     class Chosen(Message):
         def __init__(self, entity_id: int, kind: str, name: str) -> None:
@@ -54,9 +62,9 @@ class EntitySidebar(OptionList):
                 prompt.append(f" {entity.mentions}", style="dim")
                 if entity.aliases:
                     prompt.append("\n  ")
-                    prompt.append(printable(", ".join(entity.aliases[:4])), style="italic dim")
-                    if len(entity.aliases) > 4:
-                        prompt.append(f" +{len(entity.aliases) - 4}", style="dim")
+                    prompt.append(printable(", ".join(entity.aliases[:3])), style="italic dim")
+                    if len(entity.aliases) > 3:
+                        prompt.append(f" +{len(entity.aliases) - 3}", style="dim")
                 option_id = f"entity-{entity.id}"
                 self.entities[option_id] = entity
                 options.append(Option(prompt, id=option_id))
