@@ -23,7 +23,7 @@ def test_bench_smoke(tmp_path):
     report_path = tmp_path / "report.json"
     proc = subprocess.run(
         [sys.executable, "-m", "tests.perf.bench", "--n", "300", "--out", str(tmp_path / "work"),
-         "--rows", "20", "--repeats", "1", "--app-runs", "1", "--json-out", str(report_path)],
+         "--rows", "5", "--repeats", "1", "--app-runs", "1", "--json-out", str(report_path)],
         cwd=ROOT, capture_output=True, text=True, timeout=240,
     )
     assert proc.returncode == 0, proc.stderr[-3000:]
