@@ -362,9 +362,11 @@ def targets(report: dict) -> list[dict]:
         se.get("bare_cpu_p95_ms"))
     add("search p95 / bare FTS5 p95", se.get("ratio_p95_vs_bare"), "<= 1.5", (se.get("ratio_p95_vs_bare") or 99) <= 1.5)
     rg = se.get("rg") if isinstance(se.get("rg"), dict) else {}
-    add("ripgrep time / search time (median; worst query)", rg.get("speedup_median"), ">= 50 (worst: "
-        + (f"{rg['speedup_min'][0]:.1f}x {rg['speedup_min'][1]})" if rg.get("speedup_min") else "n/a)"),
-        (rg.get("speedup_min") or (0,))[0] >= 50)
+    add("ripgrep time / search time, median query", rg.get("speedup_median"), ">= 50",
+        (rg.get("speedup_median") or 0) >= 50, rg.get("median_ms"))
+    worst = rg.get("speedup_min")
+    add("ripgrep time / search time, worst query" + (f" ({worst[1]})" if worst else ""),
+        worst[0] if worst else None, ">= 50", bool(worst) and worst[0] >= 50)
     add("first frame / bare Textual", app.get("first_frame_ratio"), "<= 1.5", (app.get("first_frame_ratio") or 99) <= 1.5,
         app.get("bare", {}).get("first_frame_s"))
     add("first frame CPU time / bare Textual", app.get("first_frame_cpu_ratio"), "<= 1.5",
