@@ -22,6 +22,7 @@ from .model import DateSpan, Mention
 CANDIDATES_PER_KEY = 40
 KEYS_LOOKED_UP = 4
 MAX_EVENT_ENTITIES = 24
+REFRESH_LIMIT = 5000  # events recomputed at the end of an ingest run
 _LIST_FIELDS = ("participants", "topics", "hosts")
 
 
@@ -51,6 +52,7 @@ class EventAssigner:
     def __init__(self, conn: sqlite3.Connection):
         self.conn = conn
         self.article_total = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+        self.touched: set[int] = set()
 
     def host_weights(self, keys: list[str]) -> dict[str, float]:
         """Weights from document frequency: the host (in nearly every article) weighs little."""
@@ -104,7 +106,29 @@ class EventAssigner:
             summary = grouping.merge_into(summary_from_json(current), features, weights)
         self.conn.execute("UPDATE articles SET event_id = ? WHERE id = ?", (event_id, article_id))
         write_event(self.conn, summary)
+        if len(self.touched) <= REFRESH_LIMIT:
+            self.touched.add(event_id)
         return event_id
+
+    def refresh_touched(self) -> None:
+        """Recompute the events this run touched, with the host weights and names known now.
+
+        Early in a corpus nobody is frequent enough to be recognised as the host
+        and names are still settling; one pass at the end of a run fixes titles
+        and counterparts. Skipped for huge runs, where early events are few.
+        """
+        if len(self.touched) > REFRESH_LIMIT:
+            self.touched.clear()
+            return
+        for event_id in sorted(self.touched):
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                rebuild_event(self.conn, event_id)
+                self.conn.execute("COMMIT")
+            except BaseException:
+                self.conn.execute("ROLLBACK")
+                raise
+        self.touched.clear()
 
 
 @dataclasses.dataclass
@@ -164,8 +188,9 @@ def write_event(conn: sqlite3.Connection, summary: grouping.EventSummary) -> Non
 
 def _stored_features(conn: sqlite3.Connection, article_id: int) -> grouping.ArticleFeatures:
     """Features of a stored article, rebuilt from its rows (for corrections)."""
-    lang, published, start, end, weekday = conn.execute(
-        "SELECT lang, published, date_start, date_end, weekday FROM articles WHERE id = ?", (article_id,)).fetchone()
+    lang, published, start, end, weekday, date_at = conn.execute(
+        "SELECT lang, published, date_start, date_end, weekday, date_at FROM articles WHERE id = ?",
+        (article_id,)).fetchone()
     mentions = [Mention(s, e, surface, kind, key, name) for s, e, surface, kind, key, name in conn.execute(
         """SELECT m.start, m.end, m.surface, en.kind, en.key, en.name FROM mentions m
            JOIN entities en ON en.id = m.entity_id WHERE m.article_id = ? ORDER BY m.start""", (article_id,))]
@@ -173,7 +198,7 @@ def _stored_features(conn: sqlite3.Connection, article_id: int) -> grouping.Arti
         "SELECT t.key, at.occurrences FROM article_topics at JOIN topics t ON t.id = at.topic_id WHERE at.article_id = ?",
         (article_id,)))
     return grouping.article_features(
-        article_id, _ArticleView(lang, published, DateSpan(start, end, weekday), mentions, topics), None)
+        article_id, _ArticleView(lang, published, DateSpan(start, end, weekday), mentions, topics), date_at)
 
 
 def rebuild_event(conn: sqlite3.Connection, event_id: int) -> None:

@@ -10,22 +10,43 @@ import dataclasses
 import datetime as dt
 import json
 import sqlite3
+from collections import Counter
+from pathlib import Path
 
 import sqlite_utils
 
 from .corrections import load_entity_rules
 from .event_store import EventAssigner
 from .model import Mention, ProcessedArticle
+from .resolve import EntityIndex
+
+CONTEXT_TAGS_KEPT = 40
+
+
+def load_resolver(conn: sqlite3.Connection, known_entities_file: Path | None = None) -> EntityIndex:
+    """The resolver's memory: every stored entity with its aliases and context, plus the user's file."""
+    resolver = EntityIndex()
+    aliases: dict[int, list[str]] = {}
+    for entity_id, alias in conn.execute("SELECT entity_id, alias FROM aliases"):
+        aliases.setdefault(entity_id, []).append(alias)
+    for entity_id, key, kind, name, context in conn.execute(
+        "SELECT id, key, kind, name, context FROM entities WHERE article_count > 0"
+    ):
+        resolver.add(key, kind, name, aliases.get(entity_id, ()), context=Counter(json.loads(context or "{}")))
+    if known_entities_file is not None and known_entities_file.exists():
+        resolver.load_known(known_entities_file)
+    return resolver
 
 
 class ArticleWriter:
     """Writes processed articles into an open database, one transaction each."""
 
-    def __init__(self, db: sqlite_utils.Database):
+    def __init__(self, db: sqlite_utils.Database, known_entities_file: Path | None = None):
         self.db = db
         self.conn: sqlite3.Connection = db.conn
         self._entity_ids: dict[str, int] = {}
         self.rules = load_entity_rules(db)
+        self.resolver = load_resolver(self.conn, known_entities_file)
         self.events = EventAssigner(self.conn)
         self._topic_ids: dict[str, int] = {
             key: topic_id for topic_id, key in self.conn.execute("SELECT id, key FROM topics")
@@ -43,10 +64,12 @@ class ArticleWriter:
                 conn.execute("ROLLBACK")
                 return None
             article_id = self._insert_article(article)
-            mentions = self._insert_mentions(article_id, article)
+            resolved = self.resolver.resolve(article.mentions, article.body)
+            mentions = self._insert_mentions(article_id, resolved)
             self._insert_topics(article_id, article)
             self.events.assign(article_id, article.lang, article.published, article.event_dates,
                                mentions, article.topics, article.event_date_at)
+            self._learn(mentions, article.body)
             conn.execute("COMMIT")
             self.events.article_total += 1
         except BaseException:
@@ -59,8 +82,8 @@ class ArticleWriter:
         conn = self.conn
         cursor = conn.execute(
             """INSERT INTO articles (source, content_hash, title, body, boilerplate, lang, languages,
-                   published, date_start, date_end, weekday, ingested_at)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                   published, date_start, date_end, weekday, date_at, ingested_at)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
             (
                 article.source,
                 article.content_hash,
@@ -73,6 +96,7 @@ class ArticleWriter:
                 article.event_dates.start,
                 article.event_dates.end,
                 article.event_dates.weekday,
+                article.event_date_at,
                 dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
             ),
         )
@@ -100,14 +124,34 @@ class ArticleWriter:
         self._entity_ids[key] = row[0]
         return row[0]
 
-    def _insert_mentions(self, article_id: int, article: ProcessedArticle) -> list[Mention]:
+    def finish(self) -> None:
+        """End of an ingest run: settle the events it touched."""
+        self.events.refresh_touched()
+
+    def _learn(self, mentions: list[Mention], body: str) -> None:
+        """Teach the resolver this article's entities and keep their context on disk.
+
+        The resolver is a cache of the entity tables: if the transaction is then
+        rolled back it may know an alias too many, never one too few.
+        """
+        self.resolver.learn(mentions, body)
+        rows = []
+        for key in {m.key for m in mentions}:
+            entity = self.resolver.get(key)
+            if entity is not None:
+                top = dict(entity.context.most_common(CONTEXT_TAGS_KEPT))
+                rows.append((json.dumps(top, ensure_ascii=False), self.rules.names.get(key, entity.name), key))
+        if rows:
+            self.conn.executemany("UPDATE entities SET context = ?, name = ? WHERE key = ?", rows)
+
+    def _insert_mentions(self, article_id: int, resolved: list[Mention]) -> list[Mention]:
         """Store the mentions as corrected by the analyst's rules; returns them."""
         conn = self.conn
         kept: list[Mention] = []
         seen_entities: set[int] = set()
         alias_counts: dict[tuple[int, str], int] = {}
         rows = []
-        for mention in article.mentions:
+        for mention in resolved:
             key = self.rules.apply(mention.key, mention.surface)
             if key is None:
                 continue  # the analyst rejected this entity

@@ -193,5 +193,7 @@ def ingest_paths(
             if pool:
                 pool.terminate()
                 pool.join()
+        if summary.added:
+            writer.finish()
         summary.interrupted = stop.stop
     return summary

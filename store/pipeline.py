@@ -13,8 +13,10 @@ import unicodedata
 
 from .clean import clean_text
 from .dates import find_event_dates_at, find_published
+from .extract import extract_mentions
 from .language import detect_languages
 from .model import ProcessedArticle, RawDocument
+from .topics import find_topics
 
 
 def content_hash(document: RawDocument) -> str:
@@ -44,4 +46,6 @@ def process(document: RawDocument, today: dt.date | None = None, digest: str | N
         published=published,
         event_dates=event_dates,
         event_date_at=event_date_at,
+        mentions=extract_mentions(cleaned.body, segments),
+        topics=find_topics(cleaned.body, segments),
     )

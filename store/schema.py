@@ -53,6 +53,7 @@ MIGRATIONS: list[str] = [
         date_start TEXT,
         date_end TEXT,
         weekday TEXT,
+        date_at INTEGER,  -- body offset of the expression the dates came from (locates the event's place)
         event_id INTEGER REFERENCES events(id),
         ingested_at TEXT NOT NULL
     );
