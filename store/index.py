@@ -18,6 +18,8 @@ import sqlite_utils
 from .corrections import load_entity_rules
 from .event_store import EventAssigner
 from .model import Mention, ProcessedArticle
+from .errors import StoreError
+from .paths import known_entities_path
 from .resolve import EntityIndex
 
 CONTEXT_TAGS_KEPT = 40
@@ -33,8 +35,12 @@ def load_resolver(conn: sqlite3.Connection, known_entities_file: Path | None = N
         "SELECT id, key, kind, name, context FROM entities WHERE article_count > 0"
     ):
         resolver.add(key, kind, name, aliases.get(entity_id, ()), context=Counter(json.loads(context or "{}")))
-    if known_entities_file is not None and known_entities_file.exists():
-        resolver.load_known(known_entities_file)
+    path = known_entities_file or known_entities_path()
+    if path.exists():
+        try:
+            resolver.load_known(path)
+        except (OSError, ValueError) as error:  # tomllib.TOMLDecodeError is a ValueError
+            raise StoreError(f"cannot use the known-entities file {path}: {error}") from None
     return resolver
 
 

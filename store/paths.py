@@ -24,3 +24,11 @@ def seeds_directory() -> Path:
     if packaged.is_dir():
         return packaged
     return Path(__file__).resolve().parent.parent / "seeds"
+
+
+def known_entities_path() -> Path:
+    """The user's known-entities file: $SECBROWSE_ENTITIES, else entities.toml in the config dir."""
+    override = os.environ.get("SECBROWSE_ENTITIES")
+    if override:
+        return Path(override).expanduser()
+    return platformdirs.user_config_path(APP_NAME) / "entities.toml"
