@@ -21,6 +21,7 @@ from .model import Mention, ProcessedArticle
 from .errors import StoreError
 from .paths import known_entities_path
 from .resolve import EntityIndex
+from .topics import TOPICS
 
 CONTEXT_TAGS_KEPT = 40
 
@@ -188,10 +189,11 @@ class ArticleWriter:
         return kept
 
     def _topic_id(self, key: str) -> int:
+        """Id of a topic, created if new (another ingest may have created it meanwhile)."""
         if key not in self._topic_ids:
-            self._topic_ids[key] = self.conn.execute(
-                "INSERT INTO topics (key, label) VALUES (?, ?)", (key, key.replace("_", " "))
-            ).lastrowid
+            self.conn.execute("INSERT OR IGNORE INTO topics (key, label) VALUES (?, ?)",
+                              (key, TOPICS.get(key, key.replace("_", " "))))
+            self._topic_ids[key] = self.conn.execute("SELECT id FROM topics WHERE key = ?", (key,)).fetchone()[0]
         return self._topic_ids[key]
 
     def _insert_topics(self, article_id: int, article: ProcessedArticle) -> None:
