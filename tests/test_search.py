@@ -261,6 +261,14 @@ def test_common_words_are_ranked_within_a_bounded_newest_block(big_db):
     assert all(hit.article_id % 10 == 0 for hit in result)  # the title hits rank first
 
 
+def test_common_words_skip_bm25_title_hits_first_then_newest(big_db):
+    result = search(big_db, "police", limit=15)
+    ids = [hit.article_id for hit in result]
+    assert ids[:10] == [1000, 990, 980, 970, 960, 950, 940, 930, 920, 910]  # every title hit of the block
+    assert ids[10:] == [999, 998, 997, 996, 995]  # then the newest of the rest
+    assert [hit.score for hit in result][9:11] == [1.0, 0.0]
+
+
 def test_rare_words_are_ranked_over_all_hits(big_db):
     expected = sum(1 for i in range(1, 1001) if i % 7 == 0 and i % 3 == 2)
     result = search(big_db, "rare lang:de", limit=500)
