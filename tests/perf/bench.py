@@ -449,6 +449,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--ingest-deadline", type=float, default=0, metavar="SECONDS",
                         help="stop the two-worker ingest after this long (as Ctrl-C does) and measure search "
                         "and app on the articles stored by then (default: no limit)")
+    parser.add_argument("--db", type=Path, help="measure search and app on this database (implies --skip ingest), "
+                        "e.g. one made by tests/perf/bulkload.py")
+    parser.add_argument("--small-db", type=Path, help="a small database to compare app memory with")
     parser.add_argument("--reuse", action="store_true", help="reuse databases a previous run ingested")
     parser.add_argument("--skip", default="", help="comma-separated steps to skip: ingest,search,app")
     args = parser.parse_args(argv)
@@ -475,6 +478,12 @@ def main(argv: list[str] | None = None) -> int:
     corpus = generate(out / "corpus", args.n, args.seed)
     report["corpus"] = dict(corpus, seconds=time.perf_counter() - start)
     db_path = str(out / "ingest_w2.db")
+    if args.db:
+        db_path = str(args.db)
+        skip.add("ingest")
+        report["meta"]["db"] = db_path
+        report["meta"]["db_articles"] = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True).execute(
+            "SELECT count(*) FROM articles").fetchone()[0]
     if "ingest" not in skip:
         report["ingest"] = step_ingest(out, corpus, args.n, sample, args.reuse, args.ingest_deadline)
         if not args.no_floor:
@@ -489,6 +498,7 @@ def main(argv: list[str] | None = None) -> int:
             report["search"]["rg"] = "n/a: skipped" if args.no_rg else "n/a: ripgrep could not be installed"
     if "app" not in skip:
         small = str(out / "ingest_w1.db") if sample < args.n and (out / "ingest_w1.db").exists() else None
+        small = str(args.small_db) if args.small_db else small
         report["app"] = step_app(db_path, small, args.app_runs, args.rows)
     report["meta"]["loadavg_at_end"] = os.getloadavg()
     report["targets"] = targets(report)
