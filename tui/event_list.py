@@ -200,7 +200,7 @@ class EventList(ScrollView, can_focus=True):
     def _format(self, row: api.EventRow, width: int) -> Text:
         width -= 1  # the cursor mark
         date = row.date_start or "????-??-??"
-        label = " · ".join(part for part in (row.place, row.counterpart) if part) or row.title
+        label = _who_and_where(row)
         label = printable(" ".join(label.split()))
         count = f"{row.article_count:>3}"
         badges = Text()
@@ -268,3 +268,12 @@ class EventList(ScrollView, can_focus=True):
         if 0 <= index < self.total:
             self.cursor = index
             self.action_open()
+
+
+def _who_and_where(row: api.EventRow) -> str:
+    """The event's title without its date (the date has its own column), else place · counterpart."""
+    head, _, last = row.title.rpartition(" · ")
+    if head and (last[:4].isdigit() or last.startswith("????")):
+        return head
+    parts = list(dict.fromkeys(part for part in (row.place, row.counterpart) if part))
+    return " · ".join(parts) or row.title

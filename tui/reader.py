@@ -206,16 +206,7 @@ class Reader(Vertical):
         self.detail = detail
         self.terms = terms
         event = detail.event
-        title = Text()
-        title.append(event.date_start or "????-??-??", style="bold")
-        if event.date_end and event.date_end != event.date_start:
-            title.append(f"–{event.date_end}", style="bold")
-        for part in (event.place, event.counterpart):
-            if part:
-                title.append(" · ")
-                title.append(printable(part))
-        title.append(" · ")
-        title.append(printable(" ".join(event.title.split())), style="italic")
+        title = Text(printable(" ".join(event.title.split())), style="bold")
         title.append(f"  ({len(detail.articles)} article{'s' if len(detail.articles) != 1 else ''})", style="dim")
         self.query_one("#reader-title", Static).update(title)
         holder = self.query_one("#columns", HorizontalScroll)
