@@ -23,6 +23,7 @@ CANDIDATES_PER_KEY = 40
 KEYS_LOOKED_UP = 4
 MAX_EVENT_ENTITIES = 24
 REFRESH_LIMIT = 5000  # events recomputed at the end of an ingest run
+REGROUP_LIMIT = 5000  # articles regrouped at the end of an ingest run
 _LIST_FIELDS = ("participants", "topics", "hosts")
 
 
@@ -47,20 +48,32 @@ def _shift(iso: str, days: int) -> str:
 
 
 class EventAssigner:
-    """Assigns articles to events inside the writer's transaction."""
+    """Assigns articles to events inside the writer's transaction.
+
+    During a run each article joins an event at once (so the app can show it);
+    at the end of the run (`refresh_touched`) the run's articles are grouped
+    again in a canonical order with the host weights known then, so the result
+    does not depend on the order the files came in, and early articles are not
+    judged with the immature weights of a nearly empty database.
+    """
 
     def __init__(self, conn: sqlite3.Connection):
         self.conn = conn
         self.article_total = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
         self.touched: set[int] = set()
+        self.added: list[int] = []  # articles assigned during this run (up to REGROUP_LIMIT + 1)
 
-    def host_weights(self, keys: list[str]) -> dict[str, float]:
-        """Weights from document frequency: the host (in nearly every article) weighs little."""
+    def host_weights(self, keys: list[str], pending: int = 1) -> dict[str, float]:
+        """Weights from document frequency: the host (in nearly every article) weighs little.
+
+        `pending`: articles already counted in the entities' article_count but not
+        yet in `article_total` (the article being written).
+        """
         if not keys:
             return {}
         marks = ",".join("?" * len(keys))
         df = dict(self.conn.execute(f"SELECT key, article_count FROM entities WHERE key IN ({marks})", keys))
-        return grouping.host_weights_from_df(df, max(self.article_total, 1))
+        return grouping.host_weights_from_df(df, max(self.article_total + pending, 1))
 
     def _candidates(self, features: grouping.ArticleFeatures, weights: dict[str, float]) -> list[grouping.EventSummary]:
         keys = grouping.candidate_keys(features, weights)[:KEYS_LOOKED_UP]
@@ -88,15 +101,24 @@ class EventAssigner:
             return []
         marks = ",".join("?" * len(event_ids))
         return [summary_from_json(row[0]) for row in
-                self.conn.execute(f"SELECT summary FROM events WHERE id IN ({marks})", list(event_ids))]
+                self.conn.execute(f"SELECT summary FROM events WHERE id IN ({marks})", sorted(event_ids))]
 
     def assign(self, article_id: int, lang: str, published: str | None, dates: DateSpan,
                mentions: list[Mention], topics: dict[str, int], date_at: int | None) -> int:
         """Put the article into an existing event or a new one; returns the event id."""
         features = grouping.article_features(
             article_id, _ArticleView(lang, published, dates, mentions, topics), date_at)
+        event_id = self._place(features, pending=1)
+        if len(self.added) <= REGROUP_LIMIT:
+            self.added.append(article_id)
+        if len(self.touched) <= REFRESH_LIMIT:
+            self.touched.add(event_id)
+        return event_id
+
+    def _place(self, features: grouping.ArticleFeatures, pending: int) -> int:
+        """Choose (or start) the article's event and store it; returns the event id."""
         keys = sorted(set(features.participants) | set(features.countries) | set(features.places))
-        weights = self.host_weights(keys)
+        weights = self.host_weights(keys, pending)
         event_id = grouping.choose_event(features, self._candidates(features, weights), weights)
         if event_id is None:
             event_id = self.conn.execute("INSERT INTO events (title) VALUES ('')").lastrowid
@@ -104,31 +126,57 @@ class EventAssigner:
         else:
             current = self.conn.execute("SELECT summary FROM events WHERE id = ?", (event_id,)).fetchone()[0]
             summary = grouping.merge_into(summary_from_json(current), features, weights)
-        self.conn.execute("UPDATE articles SET event_id = ? WHERE id = ?", (event_id, article_id))
+        self.conn.execute("UPDATE articles SET event_id = ? WHERE id = ?", (event_id, features.article_id))
         write_event(self.conn, summary)
-        if len(self.touched) <= REFRESH_LIMIT:
-            self.touched.add(event_id)
         return event_id
 
     def refresh_touched(self) -> None:
-        """Recompute the events this run touched, with the host weights and names known now.
+        """End of a run: regroup the run's articles, then recompute the events it touched.
 
-        Early in a corpus nobody is frequent enough to be recognised as the host
-        and names are still settling; one pass at the end of a run fixes titles
-        and counterparts. Skipped for huge runs, where early events are few.
+        The run's articles leave their events and are placed again one by one in
+        a canonical order (event date, else publication date, then content hash)
+        with the host weights and names known now; events of earlier runs keep
+        their articles and may receive these again.  One transaction: a crash
+        leaves the grouping of the first pass.  Skipped for huge runs, where the
+        weights were mature early and the cost would be a second pass.
         """
-        if len(self.touched) > REFRESH_LIMIT:
+        if len(self.touched) > REFRESH_LIMIT or len(self.added) > REGROUP_LIMIT:
             self.touched.clear()
+            self.added.clear()
             return
-        for event_id in sorted(self.touched):
-            self.conn.execute("BEGIN IMMEDIATE")
-            try:
+        self.article_total = self.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            touched = self._regroup(self.added) if self.added else set(self.touched)
+            for event_id in sorted(touched):
                 rebuild_event(self.conn, event_id)
-                self.conn.execute("COMMIT")
-            except BaseException:
-                self.conn.execute("ROLLBACK")
-                raise
+            self.conn.execute("COMMIT")
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
         self.touched.clear()
+        self.added.clear()
+
+    def _regroup(self, article_ids: list[int]) -> set[int]:
+        """Place `article_ids` again in canonical order; returns every event involved."""
+        involved: set[int] = set()
+        order: list[tuple[str, str, int]] = []
+        for start in range(0, len(article_ids), 500):
+            chunk = article_ids[start:start + 500]
+            marks = ",".join("?" * len(chunk))
+            for article_id, event_id, date_start, published, digest in self.conn.execute(
+                    f"SELECT id, event_id, date_start, published, content_hash FROM articles WHERE id IN ({marks})",
+                    chunk):
+                if event_id is not None:
+                    involved.add(event_id)
+                order.append((date_start or published or "~", digest, article_id))
+            self.conn.execute(f"UPDATE articles SET event_id = NULL WHERE id IN ({marks})", chunk)
+        for event_id in sorted(involved):
+            rebuild_event(self.conn, event_id)  # without the run's articles (deleted when empty)
+        for _, _, article_id in sorted(order):
+            involved.add(self._place(_stored_features(self.conn, article_id), pending=0))
+        return {event_id for event_id in involved
+                if self.conn.execute("SELECT 1 FROM events WHERE id = ?", (event_id,)).fetchone()}
 
 
 @dataclasses.dataclass

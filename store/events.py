@@ -159,19 +159,24 @@ def article_features(article_id: int, article: ArticleLike, date_at: int | None 
 LOW_SHARE, HIGH_SHARE = 0.2, 0.6  # document-frequency shares: guest up to 20%, host from 60%
 
 
+MIN_CORPUS = 10  # shares are taken over at least this many articles (tiny corpora: no host yet)
+
+
 def host_weights_from_df(df: Mapping[str, int], n_articles: int, min_df: int = 3) -> dict[str, float]:
     """Weights in [0.05, 1] from document frequencies (key -> number of articles naming it).
 
     1 up to 20% of the articles, falling linearly to 0.05 at 60% and above (the
     host: Hammouchi, Morocco, DGSN); the host threshold 0.5 is crossed near 43%.
-    Keys seen in fewer than `min_df` articles keep weight 1 (small corpora).
+    Keys seen in fewer than `min_df` articles keep weight 1, and shares are taken
+    over at least `MIN_CORPUS` articles: in a corpus of a few articles about one
+    meeting, its guest is not the host.
     """
     weights: dict[str, float] = {}
     for key, count in df.items():
         if count < min_df or n_articles <= 0:
             weights[key] = 1.0
             continue
-        share = count / n_articles
+        share = min(count, n_articles) / max(n_articles, MIN_CORPUS)
         fall = (share - LOW_SHARE) / (HIGH_SHARE - LOW_SHARE) * 0.95
         weights[key] = max(0.05, min(1.0, 1.0 - fall))
     return weights
@@ -274,19 +279,17 @@ def score_event(features: ArticleFeatures, event: EventSummary,
     dates = date_compatibility(features, event)
     if dates == "conflict":
         return None
-    counterpart = _counterpart(features.countries, host_weights)
-    # re-judged with today's weights: the host side is clearer than when the event began
-    event_counterpart = _counterpart(event.country_counts, host_weights) or event.counterpart
     score = 0.0
     strong = 0.0  # evidence beyond the host side
-    if counterpart and event_counterpart:
-        if counterpart == event_counterpart:
-            score += 2.0
-            strong += 2.0
-        elif event_counterpart in features.countries:
-            score += 0.5  # the article's main country differs but names the event's
+    similarity = country_similarity(features.countries, event.country_counts, host_weights)
+    if similarity is not None:
+        if similarity >= COUNTRY_AGREE:
+            score += 2.0 * similarity
+            strong += 2.0 * similarity
+        elif similarity == 0.0 and not _shared_guests(features, event, host_weights):
+            return None  # Italy vs Denmark, and no guest in common: two meetings
         else:
-            return None  # Italy vs Denmark: two meetings
+            score -= COUNTRY_PENALTY  # mostly other countries: only strong shared guests overcome it
     for key in set(features.participants) & set(event.participants):
         weight = _w(key, host_weights)
         gain = weight * (1.5 if key.startswith("person:") else 0.75)
@@ -303,6 +306,37 @@ def score_event(features: ArticleFeatures, event: EventSummary,
         return None  # only the host in common (Hammouchi, Morocco, DGSN)
     threshold = MIN_SCORE if dates in ("same", "near") else MIN_SCORE_UNDATED
     return score if score >= threshold else None
+
+
+COUNTRY_AGREE = 0.5  # cosine of the guest-country profiles from which they agree
+COUNTRY_PENALTY = 1.5
+
+
+def _guest_profile(countries: Mapping[str, int], host_weights: Mapping[str, float]) -> dict[str, float]:
+    return {k: n * _w(k, host_weights) for k, n in countries.items() if _w(k, host_weights) >= HOST_WEIGHT and n > 0}
+
+
+def country_similarity(article: Mapping[str, int], event: Mapping[str, int],
+                       host_weights: Mapping[str, float]) -> float | None:
+    """Cosine of the two non-host country profiles (mentions × weight); None if either is empty.
+
+    Softer than comparing the single most mentioned country: an article that
+    names Spain and Portugal once each (the 2030 World Cup) still agrees with
+    an event about Spain, while an event about Germany and an article about
+    Portugal that mentions Germany in passing do not.
+    """
+    a, e = _guest_profile(article, host_weights), _guest_profile(event, host_weights)
+    if not a or not e:
+        return None
+    dot = sum(v * e.get(k, 0.0) for k, v in a.items())
+    if dot == 0.0:
+        return 0.0
+    return dot / (sum(v * v for v in a.values()) ** 0.5 * sum(v * v for v in e.values()) ** 0.5)
+
+
+def _shared_guests(features: ArticleFeatures, event: EventSummary, host_weights: Mapping[str, float]) -> bool:
+    return any(k.startswith("person:") and _w(k, host_weights) >= HOST_WEIGHT
+               for k in set(features.participants) & set(event.participants))
 
 
 def choose_event(features: ArticleFeatures, candidates: list[EventSummary],
