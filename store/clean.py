@@ -132,7 +132,7 @@ def is_boilerplate_line(line: str) -> bool:
         return True
     if _CATEGORY_LINE.match(stripped) or _AGENCY_SIGNATURE.match(stripped):
         return True
-    if _CAPTION.search(stripped) and len(stripped) < 300:
+    if len(stripped) < 300 and _CAPTION.search(stripped):
         return True
     return False
 
