@@ -517,12 +517,19 @@ def _segments_or_whole(body: str, segments: list[Segment]) -> list[Segment]:
     return lines or [Segment(0, len(body), "")]
 
 
+BACKGROUND_BEFORE_DAYS, BACKGROUND_AFTER_DAYS = 60, 14  # dated far from publication: not the news
+
+
 def _is_background(expr: _Expr, seg_len: int, pub: _dt.date | None) -> bool:
     """Explicit dates that are not the event: years far from publication, byline dates."""
     if pub is None or not expr.explicit:
         return False
     if expr.y1 is not None and abs(expr.y1 - pub.year) > 1:
         return True
+    if expr.y1 is not None and expr.m1 is not None and expr.d1 is not None:
+        day = _safe_date(expr.y1, expr.m1, expr.d1)
+        if day is not None and not (-BACKGROUND_BEFORE_DAYS <= (day - pub).days <= BACKGROUND_AFTER_DAYS):
+            return True  # "Le 12 mars 2023, les deux hommes s'étaient vus" in a piece of June 2024
     if seg_len < 100 and expr.y1 == pub.year and expr.m1 == pub.month and expr.d1 == pub.day:
         return True
     return False
@@ -612,7 +619,35 @@ def find_event_dates_at(
         needs_years = expr.y1 is None and expr.y2 is None and pub is None
         years = _years(body, segs) if needs_years else []
         return _span_from_explicit(expr, pub, today, years), expr.pos
-    return _span_from_relative(expr, pub), expr.pos
+    span = _span_from_relative(expr, pub)
+    if span.start is not None:
+        wider = _range_containing(body, segs, expr, span.start, pub, today)
+        if wider is not None:
+            return wider
+    return span, expr.pos
+
+
+RANGE_LOOKAHEAD = 500  # chars after a relative word where a stated range may contain its day
+
+
+def _range_containing(body: str, segs: list[Segment], rel: _Expr, day: str, pub: _dt.date | None,
+                      today: _dt.date) -> tuple[DateSpan, int] | None:
+    """An explicit multi-day range stated soon after a relative word and containing its day.
+
+    "ha concluso ieri una visita … dal 13 al 15 maggio": "ieri" is the last day of
+    the visit the range describes; the event is the range.
+    """
+    for e in _iter_exprs(body, segs[rel.seg:rel.seg + 2]):
+        if e is None or e.pos <= rel.end:
+            continue
+        if e.pos > rel.end + RANGE_LOOKAHEAD:
+            break
+        if not e.explicit or e.d2 is None:
+            continue
+        span = _span_from_explicit(e, pub, today, [])
+        if span.start and span.end and span.start < span.end and span.start <= day <= span.end:
+            return span, e.pos
+    return None
 
 
 def find_event_dates(

@@ -159,7 +159,7 @@ def article_features(article_id: int, article: ArticleLike, date_at: int | None 
 LOW_SHARE, HIGH_SHARE = 0.2, 0.6  # document-frequency shares: guest up to 20%, host from 60%
 
 
-MIN_CORPUS = 10  # shares are taken over at least this many articles (tiny corpora: no host yet)
+PRIOR_ARTICLES, PRIOR_SHARE = 10, LOW_SHARE  # shares shrunk toward 20% as if 10 more articles were seen
 
 
 def host_weights_from_df(df: Mapping[str, int], n_articles: int, min_df: int = 3) -> dict[str, float]:
@@ -167,16 +167,17 @@ def host_weights_from_df(df: Mapping[str, int], n_articles: int, min_df: int = 3
 
     1 up to 20% of the articles, falling linearly to 0.05 at 60% and above (the
     host: Hammouchi, Morocco, DGSN); the host threshold 0.5 is crossed near 43%.
-    Keys seen in fewer than `min_df` articles keep weight 1, and shares are taken
-    over at least `MIN_CORPUS` articles: in a corpus of a few articles about one
-    meeting, its guest is not the host.
+    Keys seen in fewer than `min_df` articles keep weight 1, and shares are shrunk
+    toward 20% as if `PRIOR_ARTICLES` more articles had been seen: in a young
+    corpus a guest of three articles out of eight is not the host yet, while a
+    name in all five of five already is.
     """
     weights: dict[str, float] = {}
     for key, count in df.items():
         if count < min_df or n_articles <= 0:
             weights[key] = 1.0
             continue
-        share = min(count, n_articles) / max(n_articles, MIN_CORPUS)
+        share = (min(count, n_articles) + PRIOR_ARTICLES * PRIOR_SHARE) / (n_articles + PRIOR_ARTICLES)
         fall = (share - LOW_SHARE) / (HIGH_SHARE - LOW_SHARE) * 0.95
         weights[key] = max(0.05, min(1.0, 1.0 - fall))
     return weights
