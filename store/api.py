@@ -1,7 +1,7 @@
 """The typed query API the app reads the store through: dataclasses out, no SQL outside.
 
 A second backend can sit behind these functions later. Every function takes an
-open sqlite_utils.Database and returns plain frozen dataclasses; nothing here
+open Database and returns plain frozen dataclasses; nothing here
 knows about the screen.
 
 Event lists are paged with keysets on events(sort_key DESC, id DESC), so a
@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import sqlite_utils
+from .schema import Database
 
 
 @dataclass(frozen=True)
@@ -123,7 +123,7 @@ class EntityRef:
     name: str
 
 
-def overview(db: sqlite_utils.Database) -> Overview:
+def overview(db: Database) -> Overview:
     """Counts for the header."""
     count = lambda sql: db.conn.execute(sql).fetchone()[0]  # noqa: E731
     return Overview(
@@ -133,12 +133,12 @@ def overview(db: sqlite_utils.Database) -> Overview:
     )
 
 
-def has_articles(db: sqlite_utils.Database) -> bool:
+def has_articles(db: Database) -> bool:
     """Whether the database holds any article (one index probe: cheap at any size)."""
     return db.conn.execute("SELECT 1 FROM articles LIMIT 1").fetchone() is not None
 
 
-def articles_page(db: sqlite_utils.Database, *, after_id: int = 0, limit: int = 100) -> list[ArticleRow]:
+def articles_page(db: Database, *, after_id: int = 0, limit: int = 100) -> list[ArticleRow]:
     """Articles in id order, one keyset page at a time."""
     rows = db.conn.execute(
         "SELECT id, title, lang, source, published FROM articles WHERE id > ? ORDER BY id LIMIT ?",
@@ -171,7 +171,7 @@ def _event_row(row) -> EventRow:
 
 
 def events_page(
-    db: sqlite_utils.Database,
+    db: Database,
     *,
     after: EventKey | None = None,
     before: EventKey | None = None,
@@ -207,7 +207,7 @@ def events_page(
     return result
 
 
-def events_at(db: sqlite_utils.Database, offset: int, *, limit: int = 50, entity_id: int | None = None) -> list[EventRow]:
+def events_at(db: Database, offset: int, *, limit: int = 50, entity_id: int | None = None) -> list[EventRow]:
     """Up to `limit` events from position `offset` in list order.
 
     For jumps far from any cached page (a scrollbar drag, `G`): near the end it
@@ -237,18 +237,18 @@ def events_at(db: sqlite_utils.Database, offset: int, *, limit: int = 50, entity
     return [_event_row(row) for row in rows]
 
 
-def events_count(db: sqlite_utils.Database, *, entity_id: int | None = None) -> int:
+def events_count(db: Database, *, entity_id: int | None = None) -> int:
     """How many events the list shows (with that entity, when given)."""
     where = "e.article_count > 0" + (_ENTITY_FILTER if entity_id is not None else "")
     return db.conn.execute(f"SELECT count(*) FROM events e WHERE {where}", {"entity": entity_id}).fetchone()[0]
 
 
-def event(db: sqlite_utils.Database, event_id: int) -> EventRow | None:
+def event(db: Database, event_id: int) -> EventRow | None:
     row = db.conn.execute(f"SELECT {_EVENT_COLUMNS} FROM events e WHERE e.id = ?", (event_id,)).fetchone()
     return _event_row(row) if row else None
 
 
-def event_position(db: sqlite_utils.Database, event_id: int, *, entity_id: int | None = None) -> int | None:
+def event_position(db: Database, event_id: int, *, entity_id: int | None = None) -> int | None:
     """The index of the event in the list order, or None if the list does not show it."""
     row = event(db, event_id)
     if row is None or row.article_count <= 0:
@@ -266,7 +266,7 @@ def event_position(db: sqlite_utils.Database, event_id: int, *, entity_id: int |
     ).fetchone()[0]
 
 
-def event_detail(db: sqlite_utils.Database, event_id: int) -> EventDetail | None:
+def event_detail(db: Database, event_id: int) -> EventDetail | None:
     """The event and its articles (oldest first), with segments and entity mentions."""
     head = event(db, event_id)
     if head is None:
@@ -297,7 +297,7 @@ def event_detail(db: sqlite_utils.Database, event_id: int) -> EventDetail | None
 # --- entities and topics ----------------------------------------------------
 
 
-def event_entities(db: sqlite_utils.Database, event_id: int) -> list[EntitySummary]:
+def event_entities(db: Database, event_id: int) -> list[EntitySummary]:
     """Entities mentioned in the event's articles (plus its recorded participants), most mentioned first."""
     conn = db.conn
     rows = conn.execute(
@@ -327,7 +327,7 @@ def event_entities(db: sqlite_utils.Database, event_id: int) -> list[EntitySumma
     return result
 
 
-def event_topics(db: sqlite_utils.Database, event_id: int) -> list[TopicSummary]:
+def event_topics(db: Database, event_id: int) -> list[TopicSummary]:
     """Topics of the event's articles (and those recorded on the event), most frequent first."""
     rows = db.conn.execute(
         """
@@ -346,6 +346,6 @@ def event_topics(db: sqlite_utils.Database, event_id: int) -> list[TopicSummary]
     return [TopicSummary(*row) for row in rows]
 
 
-def entity(db: sqlite_utils.Database, entity_id: int) -> EntityRef | None:
+def entity(db: Database, entity_id: int) -> EntityRef | None:
     row = db.conn.execute("SELECT id, kind, name FROM entities WHERE id = ?", (entity_id,)).fetchone()
     return EntityRef(*row) if row else None

@@ -13,7 +13,7 @@ import json
 import sqlite3
 from dataclasses import dataclass, field
 
-import sqlite_utils
+from .schema import Database
 
 from .errors import StoreError
 
@@ -45,7 +45,7 @@ def _record(conn: sqlite3.Connection, action: str, payload: dict) -> None:
     )
 
 
-def load_entity_rules(db: sqlite_utils.Database) -> EntityRules:
+def load_entity_rules(db: Database) -> EntityRules:
     rules = EntityRules()
     for action, payload in db.conn.execute("SELECT action, payload FROM corrections ORDER BY id"):
         data = json.loads(payload)
@@ -69,7 +69,7 @@ class EntityRef:
     name: str
 
 
-def find_entity(db: sqlite_utils.Database, ref: str | int) -> EntityRef:
+def find_entity(db: Database, ref: str | int) -> EntityRef:
     """An entity by id, name or alias; StoreError if none or several match."""
     conn = db.conn
     text = str(ref).strip()
@@ -105,7 +105,7 @@ def _recount(conn: sqlite3.Connection, entity_ids: list[int]) -> None:
         )
 
 
-def _transaction(db: sqlite_utils.Database):
+def _transaction(db: Database):
     conn = db.conn
 
     class _Tx:
@@ -139,7 +139,7 @@ def _move_event_links(conn: sqlite3.Connection, source_id: int, target_id: int) 
     conn.execute("UPDATE events SET counterpart_id = ? WHERE counterpart_id = ?", (target_id, source_id))
 
 
-def merge_entities(db: sqlite_utils.Database, keep: str | int, other: str | int) -> EntityRef:
+def merge_entities(db: Database, keep: str | int, other: str | int) -> EntityRef:
     """`other` becomes part of `keep`: its mentions and aliases, now and in future ingests."""
     kept, merged = find_entity(db, keep), find_entity(db, other)
     if kept.id == merged.id:
@@ -154,7 +154,7 @@ def merge_entities(db: sqlite_utils.Database, keep: str | int, other: str | int)
     return kept
 
 
-def rename_entity(db: sqlite_utils.Database, ref: str | int, name: str) -> EntityRef:
+def rename_entity(db: Database, ref: str | int, name: str) -> EntityRef:
     """Give an entity the analyst's canonical name."""
     name = " ".join(name.split())
     if not name:
@@ -166,7 +166,7 @@ def rename_entity(db: sqlite_utils.Database, ref: str | int, name: str) -> Entit
     return EntityRef(entity.id, entity.key, entity.kind, name)
 
 
-def reject_entity(db: sqlite_utils.Database, ref: str | int) -> EntityRef:
+def reject_entity(db: Database, ref: str | int) -> EntityRef:
     """Not an entity: drop its mentions now and never attach it again."""
     entity = find_entity(db, ref)
     with _transaction(db) as conn:
@@ -179,7 +179,7 @@ def reject_entity(db: sqlite_utils.Database, ref: str | int) -> EntityRef:
     return entity
 
 
-def split_entity(db: sqlite_utils.Database, ref: str | int, alias: str) -> EntityRef:
+def split_entity(db: Database, ref: str | int, alias: str) -> EntityRef:
     """The mentions written `alias` are a different entity: move them to a new one."""
     entity = find_entity(db, ref)
     conn = db.conn
@@ -213,7 +213,7 @@ def _hashes(conn: sqlite3.Connection, sql: str, args: tuple) -> list[str]:
     return [row[0] for row in conn.execute(sql, args)]
 
 
-def merge_events(db: sqlite_utils.Database, keep: int, other: int) -> int:
+def merge_events(db: Database, keep: int, other: int) -> int:
     """Every article of event `other` joins event `keep`."""
     from .event_store import rebuild_event
 
@@ -231,7 +231,7 @@ def merge_events(db: sqlite_utils.Database, keep: int, other: int) -> int:
     return keep
 
 
-def move_article(db: sqlite_utils.Database, article_id: int, event_id: int) -> int:
+def move_article(db: Database, article_id: int, event_id: int) -> int:
     """Move one article into another event."""
     from .event_store import rebuild_event
 
@@ -253,7 +253,7 @@ def move_article(db: sqlite_utils.Database, article_id: int, event_id: int) -> i
     return event_id
 
 
-def split_event(db: sqlite_utils.Database, event_id: int, article_ids: list[int]) -> int:
+def split_event(db: Database, event_id: int, article_ids: list[int]) -> int:
     """The given articles of an event become an event of their own; returns its id."""
     from .event_store import rebuild_event
 

@@ -9,28 +9,26 @@ from __future__ import annotations
 import json
 from typing import Iterator, TextIO
 
-import sqlite_utils
+from .schema import Database
 
 
-def _articles(db: sqlite_utils.Database) -> Iterator[dict]:
-    for row in db.conn.execute(
-        "SELECT id, source, title, lang, languages, published, event_id, body FROM articles ORDER BY id"
+def _articles(db: Database) -> Iterator[dict]:
+    for row in db.utils.query(
+        """SELECT id, source, title, lang, languages, published, event_id, body AS text
+           FROM articles ORDER BY id"""
     ):
-        yield {
-            "id": row[0], "source": row[1], "title": row[2], "lang": row[3],
-            "languages": json.loads(row[4] or "{}"), "published": row[5],
-            "event_id": row[6], "text": row[7],
-        }
+        row["languages"] = json.loads(row["languages"] or "{}")
+        yield row
 
 
-def _grouped(db: sqlite_utils.Database, sql: str) -> dict[int, list]:
+def _grouped(db: Database, sql: str) -> dict[int, list]:
     grouped: dict[int, list] = {}
     for owner, value in db.conn.execute(sql):
         grouped.setdefault(owner, []).append(value)
     return grouped
 
 
-def _entities(db: sqlite_utils.Database) -> Iterator[dict]:
+def _entities(db: Database) -> Iterator[dict]:
     aliases = _grouped(db, "SELECT entity_id, alias FROM aliases ORDER BY entity_id, mention_count DESC, alias")
     articles = _grouped(db, "SELECT DISTINCT entity_id, article_id FROM mentions ORDER BY entity_id, article_id")
     for entity_id, kind, name in db.conn.execute("SELECT id, kind, name FROM entities ORDER BY id"):
@@ -40,14 +38,14 @@ def _entities(db: sqlite_utils.Database) -> Iterator[dict]:
                "aliases": aliases.get(entity_id, []), "article_ids": articles[entity_id]}
 
 
-def _topics(db: sqlite_utils.Database) -> Iterator[dict]:
+def _topics(db: Database) -> Iterator[dict]:
     articles = _grouped(db, "SELECT topic_id, article_id FROM article_topics ORDER BY topic_id, article_id")
     for topic_id, key, label in db.conn.execute("SELECT id, key, label FROM topics ORDER BY id"):
         if topic_id in articles:
             yield {"id": topic_id, "key": key, "label": label, "article_ids": articles[topic_id]}
 
 
-def _events(db: sqlite_utils.Database) -> Iterator[dict]:
+def _events(db: Database) -> Iterator[dict]:
     participants = _grouped(db, "SELECT event_id, entity_id FROM event_entities WHERE role != 'place' ORDER BY event_id, entity_id")
     articles = _grouped(db, "SELECT event_id, id FROM articles WHERE event_id IS NOT NULL ORDER BY event_id, id")
     topics = _grouped(db, "SELECT event_id, topic_id FROM event_topics ORDER BY event_id, topic_id")
@@ -63,7 +61,7 @@ def _events(db: sqlite_utils.Database) -> Iterator[dict]:
                "topic_ids": topics.get(row[0], [])}
 
 
-def write_export(db: sqlite_utils.Database, out: TextIO) -> None:
+def write_export(db: Database, out: TextIO) -> None:
     """Write {"articles", "entities", "topics", "events"} as JSON to `out`."""
     sections = {"articles": _articles, "entities": _entities, "topics": _topics, "events": _events}
     out.write("{")

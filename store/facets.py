@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
-import sqlite_utils
+from .schema import Database
 
 from .search import SearchResult, search
 
@@ -41,7 +41,7 @@ class Facets:
                 "entities": values(self.entities), "topics": values(self.topics), "years": values(self.years)}
 
 
-def facets(db: sqlite_utils.Database, result: SearchResult | str, *, top: int = 10) -> Facets:
+def facets(db: Database, result: SearchResult | str, *, top: int = 10) -> Facets:
     """Facet counts for a result (or a query string, which is searched first)."""
     if isinstance(result, str):
         result = search(db, result, limit=1)

@@ -13,7 +13,7 @@ import sqlite3
 from collections import Counter
 from pathlib import Path
 
-import sqlite_utils
+from .schema import Database
 
 from .corrections import load_entity_rules
 from .event_store import EventAssigner
@@ -48,7 +48,7 @@ def load_resolver(conn: sqlite3.Connection, known_entities_file: Path | None = N
 class ArticleWriter:
     """Writes processed articles into an open database, one transaction each."""
 
-    def __init__(self, db: sqlite_utils.Database, known_entities_file: Path | None = None):
+    def __init__(self, db: Database, known_entities_file: Path | None = None):
         self.db = db
         self.conn: sqlite3.Connection = db.conn
         self._entity_ids: dict[str, int] = {}

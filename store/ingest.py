@@ -17,7 +17,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator
 
-import sqlite_utils
+from .schema import Database
 
 from .index import ArticleWriter
 from .model import ProcessedArticle, RawDocument
@@ -151,13 +151,13 @@ def _process_job(job: tuple[RawDocument, str, dt.date]) -> ProcessedArticle | Re
         return ReadFailure(document.source, f"could not be processed: {type(error).__name__}: {error}")
 
 
-def database_file(db: sqlite_utils.Database) -> str:
+def database_file(db: Database) -> str:
     """The file behind an open database."""
     return db.conn.execute("PRAGMA database_list").fetchone()[2]
 
 
 def ingest_paths(
-    db: sqlite_utils.Database,
+    db: Database,
     paths: Iterable[str | os.PathLike[str]],
     *,
     workers: int = 1,

@@ -18,7 +18,7 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass, field
 
-import sqlite_utils
+from .schema import Database
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
@@ -84,7 +84,7 @@ class NameIndex:
     # -- loading ---------------------------------------------------------------
 
     @classmethod
-    def load(cls, db: sqlite_utils.Database) -> "NameIndex":
+    def load(cls, db: Database) -> "NameIndex":
         entities: dict[int, _Entity] = {}
         for row in db.conn.execute("SELECT id, key, kind, name, article_count FROM entities"):
             entities[row[0]] = _Entity(*row)
@@ -171,12 +171,12 @@ _CACHE: dict[object, tuple[tuple, NameIndex]] = {}
 _LOCK = threading.Lock()
 
 
-def _cache_key(db: sqlite_utils.Database) -> object:
+def _cache_key(db: Database) -> object:
     row = db.conn.execute("PRAGMA database_list").fetchone()
     return row[2] or id(db.conn)
 
 
-def name_index(db: sqlite_utils.Database) -> NameIndex:
+def name_index(db: Database) -> NameIndex:
     """The name index of this database, loaded once and reloaded when its entities change."""
     stamp = tuple(db.conn.execute(
         "SELECT (SELECT max(id) FROM aliases), (SELECT count(*) FROM aliases),"

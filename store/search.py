@@ -36,7 +36,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-import sqlite_utils
+from .schema import Database
 
 from .errors import QueryError
 from .names import text_key
@@ -118,7 +118,7 @@ class SearchResult(Sequence):
     def __len__(self) -> int:
         return len(self.hits)
 
-    def candidate_ids(self, db: sqlite_utils.Database) -> list[int]:
+    def candidate_ids(self, db: Database) -> list[int]:
         """The ids facets count over: every match when there are at most CANDIDATES, else the newest block."""
         if self._candidates is None:
             self._candidates = _probe(db, self._plan, None) if self._plan else []
@@ -132,7 +132,7 @@ class _Plan:
     params: list
 
 
-def search(db: sqlite_utils.Database, query: str, *, limit: int = 50, after: str | None = None) -> SearchResult:
+def search(db: Database, query: str, *, limit: int = 50, after: str | None = None) -> SearchResult:
     """Articles matching `query`: best first for text, newest first for filters only.
 
     Raises QueryError (a message fit for the user) for a query that cannot be understood.

@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 from typing import Iterable
 
-import sqlite_utils
+from store.schema import Database
 from rich.text import Text
 from textual import events
 from textual.app import App, ComposeResult, SystemCommand
@@ -61,7 +61,7 @@ class SecbrowseApp(App):
         Binding("q", "quit", "quit"),
     ]
 
-    def __init__(self, db: sqlite_utils.Database, *, search_delay: float = 0.25):
+    def __init__(self, db: Database, *, search_delay: float = 0.25):
         super().__init__()
         self.db = db
         self.search_delay = search_delay

@@ -17,7 +17,6 @@ from rich.text import Text
 from store.errors import QueryError, StoreError
 from store.paths import default_database_path, seeds_directory
 
-from . import correct_command, search_command
 from .sanitize import printable
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
@@ -39,7 +38,11 @@ def _build_parser() -> argparse.ArgumentParser:
     ingest.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (read recursively)")
     ingest.add_argument("--workers", type=int, default=1, metavar="N", help="pipeline worker processes (default 1)")
     search = commands.add_parser("search", parents=[db_option], help="full-text search without the app")
+    from . import search_command
+
     search_command.add_arguments(search)
+    from . import correct_command
+
     correct_command.add_entity_commands(commands, [db_option])
     correct_command.add_event_commands(commands, [db_option])
     export = commands.add_parser("export", parents=[db_option], help="print everything as machine-readable JSON")
@@ -115,11 +118,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "ingest":
             return run_ingest(_open(args, create=True), args.paths, max(1, args.workers), _stderr_console())
         if args.command == "search":
-            return search_command.run_search(_open(args, create=False), args)
+            from .search_command import run_search
+
+            return run_search(_open(args, create=False), args)
         if args.command == "entity":
-            return correct_command.run_entity(_open(args, create=False), args)
+            from .correct_command import run_entity
+
+            return run_entity(_open(args, create=False), args)
         if args.command == "event":
-            return correct_command.run_event(_open(args, create=False), args)
+            from .correct_command import run_event
+
+            return run_event(_open(args, create=False), args)
         if args.command == "export":
             return _export(args)
         return _open_app(args)
