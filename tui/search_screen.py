@@ -110,8 +110,10 @@ class SearchScreen(ModalScreen[SearchChoice | None]):
         if not query.strip():
             message.update(Text("Type to search; enter opens, esc closes.", style="dim"))
             return
-        message.update(Text(f"{len(hits)} article{'s' if len(hits) != 1 else ''}" + (" (first 100)" if len(hits) >= 100 else ""),
-                            style="dim"))
+        summary = f"{len(hits)} article{'s' if len(hits) != 1 else ''}" + (" (first 100)" if len(hits) >= 100 else "")
+        understood = [f"{i.text} → {i.name}" for i in getattr(hits, "interpreted_as", [])]
+        notes = list(getattr(hits, "notes", []))
+        message.update(Text(printable(" · ".join([summary, *understood, *notes])), style="dim"))
         options = []
         for index, hit in enumerate(hits):
             prompt = Text()
