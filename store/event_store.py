@@ -23,12 +23,17 @@ CANDIDATES_PER_KEY = 40
 KEYS_LOOKED_UP = 4
 MAX_EVENT_ENTITIES = 24
 REFRESH_LIMIT = 5000  # events recomputed at the end of an ingest run
-REGROUP_LIMIT = 5000  # articles regrouped at the end of an ingest run
+REGROUP_LIMIT = 3000  # articles regrouped at the end of an ingest run
 _LIST_FIELDS = ("participants", "topics", "hosts")
 
 
+_FIELDS = tuple(f.name for f in dataclasses.fields(grouping.EventSummary))
+
+
 def summary_to_json(summary: grouping.EventSummary) -> str:
-    return json.dumps(dataclasses.asdict(summary), ensure_ascii=False, separators=(",", ":"))
+    # a shallow dict, not dataclasses.asdict (a deep copy): the fields are flat
+    return json.dumps({name: getattr(summary, name) for name in _FIELDS}, ensure_ascii=False,
+                      separators=(",", ":"))
 
 
 def summary_from_json(text: str) -> grouping.EventSummary:

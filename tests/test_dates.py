@@ -365,3 +365,31 @@ def test_weekday_in_parentheses_and_ordinals() -> None:
     assert (span.start, span.end) == ("2024-06-03", "2024-06-04")
     span = one("am 3. und 4. Juni 2024 in Rabat", "de", None)
     assert (span.start, span.end) == ("2024-06-03", "2024-06-04")
+
+
+def test_relative_word_inside_a_later_range_takes_the_range() -> None:
+    text = ("Il direttore Hammouchi ha concluso ieri una visita di lavoro in Germania.\n\n"
+            "La visita, che si è svolta dal 13 al 15 maggio tra Wiesbaden e Berlino, è stata utile.")
+    assert find_event_dates(text, [], "2025-05-16", TODAY) == DateSpan("2025-05-13", "2025-05-15")
+    # a range that does not contain the relative day is something else
+    other = "Hammouchi a reçu hier le chef. Une conférence aura lieu du 13 au 15 juin."
+    assert find_event_dates(other, [], "2025-05-16", TODAY) == DateSpan("2025-05-15", "2025-05-15")
+
+
+def test_explicit_date_months_before_publication_is_background() -> None:
+    text = "Le 12 mars 2023, les deux hommes s'étaient vus. Hammouchi a reçu ce lundi le chef."
+    assert find_event_dates(text, [], "2024-06-04", TODAY) == DateSpan("2024-06-03", "2024-06-03")
+    recent = "Hammouchi a reçu le 28 mai 2024 le chef."
+    assert find_event_dates(recent, [], "2024-06-04", TODAY) == DateSpan("2024-05-28", "2024-05-28")
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("Hammouchi reuniu-se nesta segunda-feira com o chefe.", "2024-06-04", "2024-06-03"),
+    ("استقبل حموشي، أول أمس السبت، المدير.", "2024-06-03", "2024-06-01"),
+    ("Hammouchi se reunió el pasado lunes con el jefe.", "2024-06-05", "2024-06-03"),
+    ("Hammouchi ha ricevuto il 3 giugno scorso il capo.", "2024-06-20", "2024-06-03"),
+    ("Hammouchi traf vom 30. Juni bis 2. Juli in Paris.", "2024-06-28", "2024-06-30"),
+    ("Hammouchi on June 3-4 in Paris.", "2024-06-02", "2024-06-03"),
+])
+def test_more_relative_and_explicit_forms(text: str, published: str, expected: str) -> None:
+    assert find_event_dates(text, [], published, TODAY).start == expected

@@ -381,3 +381,22 @@ def test_event_counterpart_is_rejudged_with_current_weights() -> None:
     assert merge_into(early, second, HOSTS).counterpart == "country:IT"
     denmark = feat(3, "2024-06-03", people=("person:wern",), countries={"country:MA": 2, "country:DK": 2})
     assert choose_event(denmark, [early], HOSTS) is None
+
+
+def test_country_similarity_is_a_profile_not_a_single_country() -> None:
+    from store.events import country_similarity
+
+    hw = {"country:MA": 0.05}
+    # Spain and Portugal once each (the 2030 World Cup) still agrees with an event about Spain
+    assert country_similarity({"country:MA": 4, "country:ES": 1, "country:PT": 1},
+                              {"country:MA": 6, "country:ES": 3}, hw) > 0.5
+    # an article about Portugal naming Germany in passing does not agree with an event about Germany
+    assert country_similarity({"country:PT": 3, "country:DE": 1}, {"country:DE": 5}, hw) < 0.5
+    assert country_similarity({"country:IT": 2}, {"country:DK": 2}, hw) == 0.0
+    assert country_similarity({"country:MA": 2}, {"country:DK": 2}, hw) is None  # only the host
+
+
+def test_host_weights_young_corpus() -> None:
+    # all five of five: already the host; three of eight: still a guest
+    assert host_weights_from_df({"person:h": 5}, 5)["person:h"] < 0.5
+    assert host_weights_from_df({"country:DE": 3}, 8)["country:DE"] > 0.75

@@ -29,9 +29,10 @@ GOLD = json.loads((HERE / "gold.json").read_text(encoding="utf-8"))
 TODAY = dt.date(2026, 11, 25)
 
 # Floors actually reached (see the printed figures); raise them when the numbers improve.
-MIN_F1 = 0.95
-MIN_EVENT_DATES = 0.95
-MIN_ARTICLE_DATES = 0.9
+MIN_F1 = 0.97  # reached: 1.000 (0.961 before the end-of-run regrouping and country cosine)
+MIN_EVENT_DATES = 0.95  # reached: 100%
+MIN_ARTICLE_DATES = 0.95  # reached: 100% (97% before the relative-word-in-range rule)
+MIN_F1_FIRST_PASS = 0.95  # reached: 0.977 — runs too large to regroup keep the first pass
 
 
 def _article_files() -> list[Path]:
@@ -148,5 +149,19 @@ def test_heldout_grouping_does_not_depend_on_ingest_order(heldout_db, tmp_path):
     db = _ingest(tmp_path, "reversed", [reversed_feed, *copies])
     try:
         assert _partition(db) == _partition(heldout_db)
+    finally:
+        db.conn.close()
+
+
+def test_heldout_first_pass_alone(tmp_path, monkeypatch):
+    """Runs above REGROUP_LIMIT keep the grouping made article by article: still good."""
+    import store.event_store as event_store
+
+    monkeypatch.setattr(event_store, "REGROUP_LIMIT", -1)
+    db = _ingest(tmp_path, "first_pass", _article_files())
+    try:
+        m = evaluate(db)
+        print(f"\nfirst pass only: B-cubed P={m['precision']:.3f} R={m['recall']:.3f} F1={m['f1']:.3f}")
+        assert m["f1"] >= MIN_F1_FIRST_PASS
     finally:
         db.conn.close()
