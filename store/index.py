@@ -10,6 +10,7 @@ import dataclasses
 import datetime as dt
 import json
 import sqlite3
+import time
 from collections import Counter
 from pathlib import Path
 
@@ -24,6 +25,7 @@ from .resolve import EntityIndex
 from .topics import TOPICS
 
 CONTEXT_TAGS_KEPT = 40
+BATCH_SECONDS = 0.5  # the longest a batch of articles stays uncommitted
 
 
 def load_resolver(conn: sqlite3.Connection, known_entities_file: Path | None = None) -> EntityIndex:
@@ -48,10 +50,12 @@ def load_resolver(conn: sqlite3.Connection, known_entities_file: Path | None = N
 class ArticleWriter:
     """Writes processed articles into an open database, one transaction each."""
 
-    def __init__(self, db: Database, known_entities_file: Path | None = None):
+    def __init__(self, db: Database, known_entities_file: Path | None = None, *, batch_size: int = 1):
         self.db = db
         self.conn: sqlite3.Connection = db.conn
         self._entity_ids: dict[str, int] = {}
+        self.batch_size = max(1, batch_size)
+        self._batch_started, self._batch_size = 0.0, 0
         self.rules = load_entity_rules(db)
         self.resolver = load_resolver(self.conn, known_entities_file)
         self.events = EventAssigner(self.conn)
@@ -63,12 +67,22 @@ class ArticleWriter:
         return self.conn.execute("SELECT 1 FROM articles WHERE content_hash = ?", (digest,)).fetchone() is not None
 
     def write(self, article: ProcessedArticle) -> int | None:
-        """Store the article; returns its id, or None if its text is already stored."""
+        """Store the article; returns its id, or None if its text is already stored.
+
+        Each article is atomic (a savepoint). With `batch_size` > 1 articles are
+        committed in small batches (that many, or BATCH_SECONDS, whichever comes
+        first), because every commit makes FTS5 write a new index segment; a
+        crash then loses at most the open batch, always whole articles, and
+        `flush()` commits it.
+        """
         conn = self.conn
-        conn.execute("BEGIN IMMEDIATE")
+        if not conn.in_transaction:
+            conn.execute("BEGIN IMMEDIATE")
+            self._batch_started, self._batch_size = time.monotonic(), 0
+        conn.execute("SAVEPOINT article")
         try:
             if self.has_hash(article.content_hash):
-                conn.execute("ROLLBACK")
+                conn.execute("RELEASE article")
                 return None
             article_id = self._insert_article(article)
             resolved = self.resolver.resolve(article.mentions, article.body)
@@ -77,13 +91,23 @@ class ArticleWriter:
             self.events.assign(article_id, article.lang, article.published, article.event_dates,
                                mentions, article.topics, article.event_date_at)
             self._learn(mentions, article.body)
-            conn.execute("COMMIT")
-            self.events.article_total += 1
+            conn.execute("RELEASE article")
         except BaseException:
-            conn.execute("ROLLBACK")
+            conn.execute("ROLLBACK TO article")
+            conn.execute("RELEASE article")
             self._entity_ids.clear()
+            self._topic_ids.clear()
             raise
+        self.events.article_total += 1
+        self._batch_size += 1
+        if self._batch_size >= self.batch_size or time.monotonic() - self._batch_started >= BATCH_SECONDS:
+            self.flush()
         return article_id
+
+    def flush(self) -> None:
+        """Commit the articles written so far."""
+        if self.conn.in_transaction:
+            self.conn.execute("COMMIT")
 
     def _insert_article(self, article: ProcessedArticle) -> int:
         conn = self.conn
@@ -132,7 +156,8 @@ class ArticleWriter:
         return row[0]
 
     def finish(self) -> None:
-        """End of an ingest run: settle the events it touched."""
+        """End of an ingest run: commit, then settle the events it touched."""
+        self.flush()
         self.events.refresh_touched()
 
     def _learn(self, mentions: list[Mention], body: str) -> None:

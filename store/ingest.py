@@ -124,6 +124,9 @@ class _StopOnSignal:
             signal.signal(signum, handler)
 
 
+COMMIT_BATCH = 100  # articles per commit: each commit makes FTS5 write an index segment
+
+
 def _write_with_retry(writer: ArticleWriter, article: ProcessedArticle) -> int | None:
     """writer.write, retried while another writer holds the database (SQLITE_BUSY).
 
@@ -169,7 +172,7 @@ def ingest_paths(
     with _StopOnSignal() as stop:
         files, failures = list_article_files(paths)
         summary.failed.extend(failures)
-        writer = ArticleWriter(db)
+        writer = ArticleWriter(db, batch_size=COMMIT_BATCH)
         today = today or dt.date.today()
         documents = _documents(files, summary, progress, lambda: stop.stop)
         jobs = ((document, digest, today) for document, digest in
@@ -193,6 +196,7 @@ def ingest_paths(
             if pool:
                 pool.terminate()
                 pool.join()
+            writer.flush()
         if summary.added:
             writer.finish()
         summary.interrupted = stop.stop
