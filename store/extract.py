@@ -43,6 +43,7 @@ SEQ_RX = re.compile(
     rf"|(?<=\.[ \u00a0])(?:{_TOK})(?!\w)"
 )
 TOK_RX = re.compile(rf"{_TOK}|{_PART}")
+_PARTICLES = frozenset("de da di del della van von der den ter ten du dos das la le el al bin ben ibn ould ait abu bou lo".split())
 AR_WORD = re.compile(r"[\u0621-\u064a]+")
 WORD_RX = re.compile(r"\w+")
 
@@ -74,6 +75,7 @@ class _Lex:
     role_words: frozenset[str]
     given_ar_rx: re.Pattern[str]
     honor_ar_rx: re.Pattern[str]
+    role_ar_rx: re.Pattern[str]
     org_rx: re.Pattern[str]
     acro_rx: re.Pattern[str]
     org_cont: frozenset[str]
@@ -81,6 +83,7 @@ class _Lex:
     state_after: re.Pattern[str]
     state_prefix: re.Pattern[str]
     state_last_words: frozenset[str]
+    org_heads: frozenset[str]
 
 
 _AR_STOP = (
@@ -88,7 +91,9 @@ _AR_STOP = (
     "لدى منذ حيث أو او ثم بل لكن غير كل بعض جميع أي ما لا لم لن هو هي هم نحن أنه انه أنها يوم اليوم أمس العام العامة "
     "الوطني الوطنية المدير مدير وزير الوزير رئيس الرئيس للأمن الأمن لمراقبة مراقبة التراب المغربي المغربية المملكة "
     "استقبل أجرى أكد قال أعلن بحث التقى ترأس شارك زار وفد الوفد نظيره نظيرته السيد السيدة سفير السفير الداخلية الخارجية "
-    "والي عامل الملك جلالة صاحب السمو الأمير الشرطة المديرية رفقة بحضور برئاسة"
+    "والي عامل الملك جلالة صاحب السمو الأمير الشرطة المديرية رفقة بحضور برئاسة "
+    "وفدا وفد أمنيا رسميا رسمية زيارة مباحثات لقاء اجتماع بلاغ عمل يقوم قام تم يتم حيث الذي التي إلى يوم أمس غدا مساء صباح "
+    "دعوة بدعوة رفيع المستوى بمقر مقر سبل تعزيز التعاون مجال مجالات مكافحة خلال ضمن إطار"
 ).split()
 
 
@@ -108,6 +113,7 @@ def _lex() -> _Lex:
     roles = sorted({r for lst in titles["roles"].values() for r in lst}, key=len, reverse=True)
     role_lat = [r for r in roles if not ARABIC.search(r)]
     role_pat = trie_pattern(role_lat)
+    role_long = trie_pattern([r for r in role_lat if len(r) >= 6 and " " not in r])
     stop = set(load_lexicon("stopwords")["words"])
     org = load_lexicon("organizations")["patterns"]
     heads = trie_pattern(set(org["heads"]), casefold=False)
@@ -130,12 +136,16 @@ def _lex() -> _Lex:
         honor_set=frozenset(h.lower() for h in honor) | frozenset(h.rstrip(".").lower() for h in honor_lat if h.endswith(".")),
         honor_before=re.compile(rf"(?<!\w)(?:{honor_pat})[ \u00a0]*[\"“«„]?[ \u00a0]*$"),
         role_after=re.compile(
-            rf"^[ \u00a0]*[\"”»]?[ \u00a0]*,[ \u00a0]*(?:(?:le|la|l['’]|les|the|el|il|lo|o|a|der|die|de|het|son|sa|his|her|its|su|suo|sua|seu|sua|ex|former|ancien|ancienne|nouveau|nouvelle|new)[ \u00a0]+)*(?:{role_pat})",
+            rf"^[ \u00a0]*[\"”»]?[ \u00a0]*,[ \u00a0]*(?:(?:le|la|l['’]|les|the|el|il|lo|o|a|der|die|de|het|son|sa|his|her|its|su|suo|sua|seu|sua|ex|former|ancien|ancienne|nouveau|nouvelle|new)[ \u00a0]+)*(?:[a-zà-ÿ]+[ \u00a0]+){{0,2}}(?:{role_pat})",
             re.IGNORECASE,
         ),
-        role_before=re.compile(rf"(?<!\w)(?:{role_pat})(?!\w)[^.;:!?\n()]{{0,90}}$", re.IGNORECASE),
+        role_before=re.compile(
+            rf"(?:(?<!\w)(?:{role_pat})|(?:{role_long})(?:in|en|e|s|es|n|a|innen)?)(?!\w)[^.;:!?\n]{{0,90}}$", re.IGNORECASE),
         role_words=frozenset(r.lower() for r in role_lat),
         given_ar_rx=re.compile(r"(?<![\u0621-\u064a])(?:عبد[ \u00a0]+ال?[\u0621-\u064a]+|عبدال[\u0621-\u064a]+|" + trie_pattern(given_ar, casefold=False) + r")(?![\u0621-\u064a])"),
+        role_ar_rx=re.compile(r"(?<![\u0621-\u064a])[وفبل]?(?:" + "|".join(
+            sorted({r for r in roles if ARABIC.search(r)} | {"رئيس", "رئيسة", "وزير", "وزيرة", "مدير", "مديرة", "المدير", "المديرة", "سفير", "قائد", "رئيسة"},
+                   key=len, reverse=True)) + r")(?:[ \u00a0]+العام|[ \u00a0]+العامة)?(?![\u0621-\u064a])"),
         honor_ar_rx=re.compile(r"(?<![\u0621-\u064a])(?:" + "|".join(honor_ar) + r")(?![\u0621-\u064a])"),
         org_rx=org_rx,
         acro_rx=re.compile(r"(?<![\w-])[A-Z][A-Z0-9&]{1,7}(?![\w])"),
@@ -145,6 +155,7 @@ def _lex() -> _Lex:
         state_prefix=re.compile(rf"(?<!\w)(?:{adj_state})[ \u00a0]+$"),
         state_last_words=frozenset(w.lower() for w in cl["before"] + cl["adjective_state"])
         | frozenset(c.split()[-1].lower().rstrip("'") for c in cl["connectors"]),
+        org_heads=frozenset(org["heads"]),
     )
 
 
@@ -273,11 +284,18 @@ def _people_latin(body: str, occ: bytearray) -> list[_Cand]:
         runs: list[tuple[list[tuple[int, int, str]], bool]] = []
         cur: list[tuple[int, int, str]] = []
         trig = False
-        for s, e, t in toks:
+        for i, (s, e, t) in enumerate(toks):
             if t[0].islower():
                 if cur:
                     cur.append((s, e, t))
                 continue
+            if t.lower() in _PARTICLES and i + 1 < len(toks) and not _overlaps(occ, s, e):
+                # "Di Gennaro", "Van der Heijden", "El Khattabi", "De Sousa": a capitalised
+                # particle before a capitalised name token belongs to the name
+                nxt = toks[i + 1][2]
+                if nxt[0].isupper() or (nxt.lower() in _PARTICLES and i + 2 < len(toks) and toks[i + 2][2][0].isupper()):
+                    cur.append((s, e, t))
+                    continue
             is_honor, is_stop, is_given = _tok_class(t)
             if is_honor:
                 if cur:
@@ -293,7 +311,7 @@ def _people_latin(body: str, occ: bytearray) -> list[_Cand]:
         if cur:
             runs.append((cur, trig))
         for run, trig in runs:
-            while run and run[-1][2][0].islower():
+            while run and (run[-1][2][0].islower() or run[-1][2].lower() in _PARTICLES):
                 run.pop()
             while run and run[0][2][0].islower():
                 run.pop(0)
@@ -315,7 +333,7 @@ def _people_latin(body: str, occ: bytearray) -> list[_Cand]:
                 pass
             else:
                 continue
-            if all(t[2].isupper() for t in run):  # an acronym run is no name
+            if all(t[2].isupper() for t in run) or run[0][2] in lx.org_heads:  # an acronym / organisation is no name
                 continue
             s, e = run[0][0], run[-1][1]
             surf = body[s:e]
@@ -327,6 +345,9 @@ def _people_latin(body: str, occ: bytearray) -> list[_Cand]:
 
 
 def _people_arabic(body: str, occ) -> list[_Cand]:
+    """Arabic-script names: from a given name (عبد + word, محمد …) or a title (السيد, اللواء …),
+    with particles (بن، ولد، أبو …), compound given names (محمد الأمين) and a family nisba (القحطاني);
+    and foreign names in apposition after a role phrase (رئيس المكتب الاتحادي للشرطة الجنائية X Y،)."""
     lx = _lex()
     out: list[_Cand] = []
     starts: list[tuple[int, int, bool]] = []  # (name start, end of given/title, is_title)
@@ -336,30 +357,97 @@ def _people_arabic(body: str, occ) -> list[_Cand]:
         starts.append((m.end(), m.end(), True))
     starts.sort()
     last_end = -1
+    n = len(body)
+
+    def next_word(pos: int):
+        return AR_WORD.match(body, pos + 1) if pos < n and body[pos] in " \u00a0" else None
+
+    given_at = {s for s, _, t in starts if not t}
     for s, e, is_title in starts:
         if s < last_end:
             continue
+        if is_title:
+            w0 = AR_WORD.match(body, s + 1)
+            if w0 and w0.start() in given_at:
+                continue  # "اللواء محمد …": the given name leads
         pos = e
         end = e if not is_title else None
-        words = 0
-        while words < 3:
-            w = AR_WORD.match(body, pos + 1) if pos < len(body) and body[pos] in " \u00a0" else None
-            if not w or w.group() in lx.stop_ar or _overlaps(occ, w.start(), w.end()):
+        taken = 0  # family-name words
+        after_part = 0
+        prev = body[s:e].split()[-1] if e > s else ""
+        while taken < 5:
+            w = next_word(pos)
+            if not w:
                 break
-            end = w.end()
+            t = w.group()
+            if t in lx.stop_ar or _overlaps(occ, w.start(), w.end()):
+                break
+            if t in _AR_PARTICLES:
+                if not next_word(w.end()):
+                    break
+                after_part = 2
+            elif prev == "عبد":
+                pass  # عبد + الرحمن: one compound given name
+            elif t.startswith("ال"):
+                if taken == 0 and t[2:] in lx.given_ar and not is_title:
+                    pass  # محمد الأمين
+                elif t.endswith("ي") and len(t) > 4 and not _overlaps(occ, w.start(), w.end()):
+                    end, pos = w.end(), w.end()
+                    break  # a nisba closes the name: القحطاني
+                else:
+                    break
+            elif taken >= (3 if is_title else 1) and after_part == 0:
+                break
+            else:
+                taken += 1
+                after_part = max(0, after_part - 1)
+            if t not in _AR_PARTICLES:
+                end = w.end()
             pos = w.end()
-            words += 1
-            if words >= 2 and not is_title:
-                break
+            prev = t
         if end is None or (not is_title and end == e):
             continue
         if is_title:
-            s = AR_WORD.match(body, s + 1).start() if AR_WORD.match(body, s + 1) else s
+            w0 = AR_WORD.match(body, s + 1)
+            s = w0.start() if w0 else s
         if end <= s:
             continue
         out.append(_Cand(s, end, "person", "", body[s:end], 2))
         last_end = end
+    # foreign names after a role phrase: ROLE (definite complement words) NAME1 NAME2 [NAME3] ،
+    for m in lx.role_ar_rx.finditer(body):
+        pos = m.end()
+        skipped = 0
+        w = next_word(pos)
+        while w and skipped < 6 and (_AR_DEF.match(w.group()) or _overlaps(occ, w.start(), w.end())):
+            pos = w.end()
+            skipped += 1
+            w = next_word(pos)
+        if not w or pos < last_end:
+            continue
+        words = []
+        while w and len(words) < 3:
+            t = w.group()
+            if (t in lx.stop_ar or _AR_DEF.match(t) or _overlaps(occ, w.start(), w.end())
+                    or lx.given_ar_rx.match(body, w.start())):
+                break
+            words.append(w)
+            w = next_word(w.end())
+        if len(words) < 2:
+            continue
+        after = body[words[-1].end():words[-1].end() + 12]
+        nxt = after.lstrip(" \u00a0")
+        if not (nxt[:1] in ("،", ",", ".", "؛", ":", "") or _AR_DEF.match(nxt) or (nxt.split() or [""])[0] in lx.stop_ar):
+            continue
+        s0, e0 = words[0].start(), words[-1].end()
+        if any(c.start < e0 and s0 < c.end for c in out):
+            continue
+        out.append(_Cand(s0, e0, "person", "", body[s0:e0], 2))
     return out
+
+
+_AR_PARTICLES = frozenset("بن ابن بنت ولد أبو ابو بو آل أولاد".split())
+_AR_DEF = re.compile(r"^(?:[وفبلك]?ال|لل)")
 
 
 # --- organisations ------------------------------------------------------------------
@@ -471,16 +559,31 @@ def _link_people(body: str, cands: list[_Cand], occ_all) -> list[_Cand]:
             c.key, c.name = "person:" + key, c.name
         else:
             c.key, c.name = "person:" + match[0], match[1]
-    # surname-only mentions, found by the extractor or propagated from the full names
-    surf_last: set[str] = set()
+    # surname-only mentions, found by the extractor or propagated from the full names:
+    # every tail of the full name ("Pereira de Sousa", "de Sousa"; "Van der Heijden"), and for
+    # three-part names the first surname ("Ruiz-Castellanos" of "Fernando Ruiz-Castellanos Merino")
+    variants: dict[str, str] = {}  # surface -> key
+    lx = _lex()
     for c, toks in full:
         words = c.name.split()
-        if words:
-            last = words[-1]
-            surf_last.add(last)
-            if ARABIC.match(last) and last.startswith("ال"):
-                surf_last.add(last[2:])
-    rx = _surname_variants_rx(frozenset(surf_last))
+        if len(words) < 2:
+            continue
+        tails = []
+        for i in range(1, len(words)):
+            if words[i - 1].lower() in _PARTICLES and i > 1:
+                continue
+            if words[i].lower() in _PARTICLES and i == len(words) - 1:
+                continue
+            tails.append(" ".join(words[i:]))
+        if len(words) >= 3 and words[1].lower() not in _PARTICLES and not _tok_class(words[1])[2]:
+            tails.append(words[1])
+        for t in tails:
+            if ARABIC.match(t) and t.startswith("ال"):
+                variants.setdefault(t[2:], c.key)
+            variants.setdefault(t, c.key)
+            if t[0].islower():
+                variants.setdefault(t[0].upper() + t[1:], c.key)
+    rx = _surname_variants_rx(frozenset(variants))
     extra: list[_Cand] = []
     if rx:
         for m in rx.finditer(body):
@@ -490,6 +593,12 @@ def _link_people(body: str, cands: list[_Cand], occ_all) -> list[_Cand]:
         c.name = strip_titles(c.name).strip("\"“”«» ")
         toks = name_tokens(c.name)
         if not toks:
+            continue
+        bare = re.sub(r"^(?:[AaEe]l[-‑ ]|ال)", "", c.name) if c.name not in variants else c.name
+        key = variants.get(c.name) or variants.get(bare)
+        if key:
+            disp = next(d for k, d, _ in canon if "person:" + k == key)
+            c.key, c.name = key, disp
             continue
         sk = toks[-1]
         best = None

@@ -9,6 +9,7 @@ to what it denotes.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -205,6 +206,10 @@ class Gazetteer:
         return out
 
 
+def _strip_accents(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
 def _add(entries: dict[str, list[Entry]], surface: str, entry: Entry) -> None:
     k = surface_key(surface)
     lst = entries.setdefault(k, [])
@@ -257,6 +262,13 @@ def gazetteer() -> Gazetteer:
                 exact_forms.add(alias)
             _add(entries, alias, Entry("organization", f"org:{org['id']}", org["name"],
                                        cap=not ARABIC.search(alias) and not exact and len(alias.split()) < 3, exact=exact))
+    # the same names written without diacritics ("Policia Judiciaria", "Setubal", "Tanger")
+    for k in list(entries):
+        if ARABIC.search(k):
+            continue
+        plain = _strip_accents(k)
+        if plain != k and plain not in entries:
+            entries[plain] = entries[k]
     # merge demonym entries that share a surface across languages
     merged: dict[str, list[Entry]] = {}
     for k, lst in entries.items():
