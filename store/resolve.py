@@ -369,7 +369,10 @@ class EntityIndex:
         toks = max((name_tokens(n) for n in names), key=len)
         # 1. alias keys
         cands: set[str] = set()
-        for n in names:
+        # with a full name at hand, only full names are compared ("Ayoub Hamouchi" is not
+        # "Abdellatif Hammouchi" because both are "Hamouchi")
+        multi = [n for n in names if len(name_tokens(n)) >= 2]
+        for n in multi or names:
             cands |= self._alias.get(("person", name_key(n)), set())
         cands = {c for c in cands if not _conflict(ctx, self._by_key[c].context)}
         if len(toks) < 2:
