@@ -23,6 +23,21 @@ T0 = float(os.environ.get("BENCH_T0") or time.time())
 
 
 def _maxrss_mb(who: int) -> float:
+    """Peak resident memory in MB.
+
+    For this process: VmHWM from /proc/self/status, the high-water mark of this
+    program's own address space. Not ru_maxrss: Linux carries the RSS of the
+    *parent's* address space at fork over exec into the child's ru_maxrss, so a
+    driver started by a 50 MB benchmark process would never report less than 50 MB.
+    """
+    if who == resource.RUSAGE_SELF:
+        try:
+            with open("/proc/self/status") as status:
+                for line in status:
+                    if line.startswith("VmHWM:"):
+                        return int(line.split()[1]) / 1024
+        except OSError:
+            pass
     return resource.getrusage(who).ru_maxrss / 1024  # Linux: KiB
 
 
