@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from store.gazetteer import ARABIC, Entry, gazetteer, lower_same_length, surface_key, trie_pattern
 from store.model import Mention, Segment
@@ -84,6 +84,8 @@ class _Lex:
     state_prefix: re.Pattern[str]
     state_last_words: frozenset[str]
     org_heads: frozenset[str]
+    org_nouns: frozenset[str]
+    org_ar_rx: re.Pattern[str]
 
 
 _AR_STOP = (
@@ -116,8 +118,11 @@ def _lex() -> _Lex:
     role_long = trie_pattern([r for r in role_lat if len(r) >= 6 and " " not in r])
     stop = set(load_lexicon("stopwords")["words"])
     org = load_lexicon("organizations")["patterns"]
-    heads = trie_pattern(set(org["heads"]), casefold=False)
-    cont_words = sorted(set(org["continuations"]), key=len, reverse=True)
+    pre = trie_pattern(set(org["pre_heads"]), casefold=False)
+    compound = trie_pattern(set(org["compound_heads"]), casefold=False)
+    heads = (rf"(?:(?:{pre})[ \u00a0]+)*(?:{trie_pattern(set(org['heads']), casefold=False)}"
+             rf"|{UP}{LO}*(?:{compound}))(?![\w-])")
+    cont_words = sorted(set(org["continuations"]) | set(org["nouns"]), key=len, reverse=True)
     cont = "|".join(re.escape(c).replace("'", "['’]") for c in cont_words)
     org_rx = re.compile(
         rf"(?<!\w)(?:{heads})(?:(?:[ \u00a0]+|(?<=['’]))(?:(?:{cont})(?=[ \u00a0])|(?:{cont})(?<=['’])"
@@ -155,7 +160,11 @@ def _lex() -> _Lex:
         state_prefix=re.compile(rf"(?<!\w)(?:{adj_state})[ \u00a0]+$"),
         state_last_words=frozenset(w.lower() for w in cl["before"] + cl["adjective_state"])
         | frozenset(c.split()[-1].lower().rstrip("'") for c in cl["connectors"]),
-        org_heads=frozenset(org["heads"]),
+        org_heads=frozenset(org["heads"]) | frozenset(org["pre_heads"]),
+        org_nouns=frozenset(org["nouns"]),
+        org_ar_rx=re.compile(
+            r"(?<![\u0621-\u064a])(?:[وفب]?ال(?=ل)|لل(?=[\u0621-\u064a])|[وفبل](?=ال|[\u0621-\u064a]))?"
+            r"(" + "|".join(sorted(org["arabic_heads"], key=len, reverse=True)).replace("|ال", "|ال") + r")(?![\u0621-\u064a])"),
     )
 
 
@@ -463,6 +472,9 @@ _ACRO_STOP = frozenset(
 )
 
 
+_DEMONYM_INSIDE = re.compile(r"[ \u00a0]+([a-zà-ÿ]+)[ \u00a0]+(?:de|di|del|do|da|of|van|für)[ \u00a0]+([\w]+)")
+
+
 def _organisations(body: str, occ) -> list[_Cand]:
     lx = _lex()
     out: list[_Cand] = []
@@ -476,21 +488,40 @@ def _organisations(body: str, occ) -> list[_Cand]:
             if keep and (_overlaps(occ, ws, we) or (w.group()[0].isupper() and _is_given(w.group(), lx))):
                 break
             keep.append((ws, we, w.group()))
+        prio = 1
+        if keep and keep[-1][1] == e:
+            # a demonym inside the name: "Fédération royale marocaine de football"
+            dm = _DEMONYM_INSIDE.match(body, e)
+            if dm and _overlaps(occ, dm.start(1), dm.end(1)) and (
+                    dm.group(2).lower() in lx.org_nouns or dm.group(2)[:1].isupper()) and not _overlaps(occ, dm.start(2), dm.end(2)):
+                for w in re.finditer(r"[\w'’-]+", body[dm.start(1):dm.end(2)]):
+                    keep.append((dm.start(1) + w.start(), dm.start(1) + w.end(), w.group()))
+                prio = 3
         while len(keep) > 1 and (keep[-1][2].lower() in lx.org_cont and keep[-1][2].lower() not in _ORG_ADJ_OK
+                                 and (keep[-1][2].lower() not in lx.org_nouns
+                                      or (keep[-1][2][0].islower() and keep[-2][2].lower() not in _OF))
                                  or _ELISION.sub("", keep[-1][2])[:1].islower() and keep[-1][2].lower() not in lx.org_cont):
             keep.pop()
+        if not keep or _overlaps(occ, keep[0][0], keep[0][1]):
+            continue
         if len(keep) < 2:
-            continue
-        if _overlaps(occ, keep[0][0], keep[0][1]):
-            continue
-        if not any(_ELISION.sub("", w[2])[:1].isupper() or w[2].lower() in _ORG_ADJ_OK for w in keep[1:]):
+            w0 = keep[0][2]
+            if not (len(w0) >= 9 and w0[0].isupper() and _ONE_WORD_ORG.search(w0)):
+                continue
+        elif not any(_ELISION.sub("", w[2])[:1].isupper() or w[2].lower() in _ORG_ADJ_OK or w[2].lower() in lx.org_nouns
+                     for w in keep[1:]):
             continue
         os_, oe = keep[0][0], keep[-1][1]
         surf = body[os_:oe]
         pm = _PAREN_ACRO.match(body, oe, min(len(body), oe + 14))
+        known = None if pm else _known_org(surf)
         key = "org:" + (pm.group(1).lower() if pm else text_key(surf))
         name = pm.group(1) if pm else surf
-        out.append(_Cand(os_, oe, "organization", key, name, 1))
+        if known:
+            key, name = known
+        out.append(_Cand(os_, oe, "organization", key, name, prio))
+    if ARABIC.search(body):
+        out += _organisations_arabic(body, occ)
     for m in lx.acro_rx.finditer(body):
         s, e = m.span()
         a = m.group()
@@ -502,12 +533,112 @@ def _organisations(body: str, occ) -> list[_Cand]:
     return out
 
 
+_OF = frozenset("de du des d' d’ di del della dello dei degli delle do da dos das of for van voor für der".split())
+_ONE_WORD_ORG = re.compile(r"(?:polizei|politie|präsidiums?|kriminalamts?)$")
+
+
+@lru_cache(maxsize=1)
+def _org_alias_keys() -> tuple[list[str], list[tuple[str, str]]]:
+    """Folded keys of the lexicon's organisation names (three words or more), for near matches."""
+    keys: list[str] = []
+    vals: list[tuple[str, str]] = []
+    for org in load_lexicon("organizations")["org"]:
+        for alias in org["aliases"]:
+            k = text_key(alias)
+            if len(k.split()) >= 3:
+                keys.append(k)
+                vals.append(("org:" + org["id"], org["name"]))
+    return keys, vals
+
+
+@lru_cache(maxsize=8192)
+def _known_org(surface: str) -> tuple[str, str] | None:
+    """A pattern-found name that is a near spelling of a known organisation's name
+    ("General Directorate for Territorial Surveillance" ~ "… of Territorial Surveillance")."""
+    k = text_key(surface)
+    if len(k.split()) < 3:
+        return None
+    keys, vals = _org_alias_keys()
+    hit = process.extractOne(k, keys, scorer=fuzz.ratio, score_cutoff=90)
+    return vals[hit[2]] if hit else None
+
+
+def _organisations_arabic(body: str, occ) -> list[_Cand]:
+    """Arabic organisation names: head noun + its complement ("وزارة الداخلية الاتحادية",
+    "المكتب الاتحادي للشرطة الجنائية", "مجلس وزراء الداخلية العرب"); stops at a place or demonym."""
+    lx = _lex()
+    out: list[_Cand] = []
+    n = len(body)
+    for m in lx.org_ar_rx.finditer(body):
+        hs, he = m.span(1)
+        if body[hs:hs + 1] == "ل" and m.group(1)[:2] != "ال":  # contracted لل + head without its alif
+            pass
+        if _overlaps(occ, hs, he):
+            continue
+        pos, end, nw = he, he, 0
+        while nw < 4 and pos < n and body[pos] in " \u00a0":
+            w = AR_WORD.match(body, pos + 1)
+            if not w:
+                break
+            t = w.group()
+            if (t in lx.stop_ar and not t.startswith("ال")) or _overlaps(occ, w.start(), w.end()):
+                break
+            if nw > 0 and not (t.startswith("ال") or t.startswith("لل")):
+                break
+            end, pos, nw = w.end(), w.end(), nw + 1
+        if nw == 0:
+            continue
+        start = m.start(1) if not m.group(0).startswith("لل") else m.start(1)
+        surf = body[start:end]
+        known = _known_org(surf)
+        key, name = known if known else ("org:" + text_key(surf), surf)
+        out.append(_Cand(start, end, "organization", key, name, 1))
+    return out
+
+
 _ELISION = re.compile(r"^(?:[lLdD]|dell|all|nell|dall|sull)['’]")
 
 _ORG_ADJ_OK = frozenset(
     "nationale national nationaal nazionale nacional fédérale federal federale judiciaire judicial giudiziaria "
     "judiciária criminelle royale royal koninklijke civile civil suprême supremo suprema".split()
 )
+
+
+# --- places named by a trigger noun ---------------------------------------------------
+
+_PLACE_TRIG = re.compile(
+    r"(?<!\w)(?i:ports?|portos?|puertos?|havens?|hafen|häfen|ville|city|town|cidade|ciudad|città|stadt|stad|gemeente|"
+    r"municipality|commune|município|municipio|comune|localidad|localité|village|aldeia|pueblo|poste|border post|"
+    r"playa|plage|praia|spiaggia|strand|beach)"
+    r"(?:[ \u00a0]+(?i:de|do|da|of|van|di|von|du|del|della|de la))?[ \u00a0]+(?:(?<=[ \u00a0])|d['’])"
+    rf"({UP}{LO}+(?:[-‑]{UP}?{LO}+)?)(?!\w)"
+    rf"(?:[ \u00a0]+(?:e|y|and|en|und|et|ou|o)[ \u00a0]+(?:(?:de|do|da|of|di)[ \u00a0]+)?({UP}{LO}+(?:[-‑]{UP}?{LO}+)?)(?!\w))?"
+)
+_PLACE_TRIG_AR = re.compile(r"(?<![\u0621-\u064a])[وبل]?(?:مدينة|ميناء|بلدة|قرية|معبر|منطقة)[ \u00a0]+([\u0621-\u064a]{3,})(?![\u0621-\u064a])")
+
+
+def _trigger_places(body: str, occ) -> list[_Cand]:
+    """Unknown towns after a place noun: "port of Sines", "porto de Olhão", "la ville de X", "بمدينة X"."""
+    lx = _lex()
+    out: list[_Cand] = []
+    for m in _PLACE_TRIG.finditer(body):
+        for g in (1, 2):
+            if m.group(g) is None:
+                continue
+            s, e = m.span(g)
+            w = m.group(g)
+            if (_overlaps(occ, s, e) or w.lower() in lx.stop or w.lower() in lx.role_words
+                    or w in lx.org_heads or _tok_class(w)[2]):
+                continue
+            out.append(_Cand(s, e, "location", "city:" + text_key(w), w, 1))
+    if ARABIC.search(body):
+        for m in _PLACE_TRIG_AR.finditer(body):
+            s, e = m.span(1)
+            w = m.group(1)
+            if _overlaps(occ, s, e) or w in lx.stop_ar or w.startswith("ال"):
+                continue
+            out.append(_Cand(s, e, "location", "city:" + text_key(w), w, 1))
+    return out
 
 
 # --- assembly ------------------------------------------------------------------------
@@ -622,6 +753,10 @@ def extract_mentions(body: str, segments: list[Segment]) -> list[Mention]:
     orgs = _organisations(body, occ)
     cands += orgs
     occ = _occupied(cands, len(body))
+    trig = _trigger_places(body, occ)
+    if trig:
+        cands += trig
+        occ = _occupied(cands, len(body))
     people = _people_latin(body, occ)
     if ARABIC.search(body):
         people += _people_arabic(body, occ)
