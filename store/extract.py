@@ -29,6 +29,7 @@ from rapidfuzz import fuzz, process
 from store.gazetteer import ARABIC, Entry, gazetteer, lower_same_length, surface_key, trie_pattern
 from store.model import Mention, Segment
 from store.names import load_lexicon, name_key, name_tokens, skeleton, strip_titles, text_key
+from store.topics import remember_scan
 
 # --- character classes ---------------------------------------------------------
 
@@ -191,11 +192,15 @@ def _choose_entry(ents: list[Entry], surface: str, lang: str | None, followed_by
 _NEXT_CAP = re.compile(rf"^[ \u00a0]+{UP}{LO}")
 
 
-def _places_and_known_orgs(body: str, low: str, segments: list[Segment], starts: list[int]) -> list[_Cand]:
+def _places_and_known_orgs(body: str, low: str, segments: list[Segment], starts: list[int]) -> tuple[list[_Cand], list[int]]:
+    """Lexicon places/organisations, plus (from the same pass) the ends of place nouns; the topic
+    hits of that pass are handed to store.topics for find_topics() on the same body."""
     g = gazetteer()
     lx = _lex()
     out: list[_Cand] = []
-    for s, e, ents in g.scan(body, low):
+    hits, topic_hits, trig = g.scan_all(body, low)
+    remember_scan(body, topic_hits)
+    for s, e, ents in hits:
         surf = body[s:e]
         nxt = body[e:e + 30]
         ent = _choose_entry(ents, surf, _seg_lang(segments, starts, s), bool(_NEXT_CAP.match(nxt)))
@@ -217,7 +222,7 @@ def _places_and_known_orgs(body: str, low: str, segments: list[Segment], starts:
                 if m2:
                     e += m2.end()
         out.append(_Cand(s, e, ent.kind, ent.key, ent.name, 3))
-    return out
+    return out, trig
 
 
 def _occupied(cands: list[_Cand], size: int) -> bytearray:
@@ -606,22 +611,31 @@ _ORG_ADJ_OK = frozenset(
 
 # --- places named by a trigger noun ---------------------------------------------------
 
-_PLACE_TRIG = re.compile(
-    r"(?<!\w)(?i:ports?|portos?|puertos?|havens?|hafen|häfen|ville|city|town|cidade|ciudad|città|stadt|stad|gemeente|"
-    r"municipality|commune|município|municipio|comune|localidad|localité|village|aldeia|pueblo|poste|border post|"
-    r"playa|plage|praia|spiaggia|strand|beach)"
+_PLACE_AFTER = re.compile(
     r"(?:[ \u00a0]+(?i:de|do|da|of|van|di|von|du|del|della|de la))?[ \u00a0]+(?:(?<=[ \u00a0])|d['’])"
     rf"({UP}{LO}+(?:[-‑]{UP}?{LO}+)?)(?!\w)"
     rf"(?:[ \u00a0]+(?:e|y|and|en|und|et|ou|o)[ \u00a0]+(?:(?:de|do|da|of|di)[ \u00a0]+)?({UP}{LO}+(?:[-‑]{UP}?{LO}+)?)(?!\w))?"
 )
-_PLACE_TRIG_AR = re.compile(r"(?<![\u0621-\u064a])[وبل]?(?:مدينة|ميناء|بلدة|قرية|معبر|منطقة)[ \u00a0]+([\u0621-\u064a]{3,})(?![\u0621-\u064a])")
+_PLACE_AFTER_AR = re.compile(r"[ \u00a0]+([\u0621-\u064a]{3,})(?![\u0621-\u064a])")
 
 
-def _trigger_places(body: str, occ) -> list[_Cand]:
-    """Unknown towns after a place noun: "port of Sines", "porto de Olhão", "la ville de X", "بمدينة X"."""
+def _trigger_places(body: str, occ, trig: list[int]) -> list[_Cand]:
+    """Unknown towns after a place noun: "port of Sines", "porto de Olhão", "la ville de X", "بمدينة X"
+    (`trig`: ends of the place nouns found by the lexicon pass)."""
     lx = _lex()
     out: list[_Cand] = []
-    for m in _PLACE_TRIG.finditer(body):
+    for te in trig:
+        if ARABIC.match(body, te - 1):
+            m = _PLACE_AFTER_AR.match(body, te)
+            if m:
+                s, e = m.span(1)
+                w = m.group(1)
+                if not (_overlaps(occ, s, e) or w in lx.stop_ar or w.startswith("ال")):
+                    out.append(_Cand(s, e, "location", "city:" + text_key(w), w, 1))
+            continue
+        m = _PLACE_AFTER.match(body, te)
+        if not m:
+            continue
         for g in (1, 2):
             if m.group(g) is None:
                 continue
@@ -629,13 +643,6 @@ def _trigger_places(body: str, occ) -> list[_Cand]:
             w = m.group(g)
             if (_overlaps(occ, s, e) or w.lower() in lx.stop or w.lower() in lx.role_words
                     or w in lx.org_heads or _tok_class(w)[2]):
-                continue
-            out.append(_Cand(s, e, "location", "city:" + text_key(w), w, 1))
-    if ARABIC.search(body):
-        for m in _PLACE_TRIG_AR.finditer(body):
-            s, e = m.span(1)
-            w = m.group(1)
-            if _overlaps(occ, s, e) or w in lx.stop_ar or w.startswith("ال"):
                 continue
             out.append(_Cand(s, e, "location", "city:" + text_key(w), w, 1))
     return out
@@ -748,12 +755,12 @@ def extract_mentions(body: str, segments: list[Segment]) -> list[Mention]:
     """People, organisations and places in `body`, non-overlapping, sorted by start."""
     low = lower_same_length(body)
     starts = [s.start for s in segments]
-    cands = _places_and_known_orgs(body, low, segments, starts)
+    cands, trig_ends = _places_and_known_orgs(body, low, segments, starts)
     occ = _occupied(cands, len(body))
     orgs = _organisations(body, occ)
     cands += orgs
     occ = _occupied(cands, len(body))
-    trig = _trigger_places(body, occ)
+    trig = _trigger_places(body, occ, trig_ends) if trig_ends else []
     if trig:
         cands += trig
         occ = _occupied(cands, len(body))

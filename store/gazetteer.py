@@ -76,6 +76,7 @@ def lower_same_length(text: str) -> str:
 AR_PREFIXES = ("و", "ب", "ل", "ف", "ك", "وب", "ول", "وال", "فال", "بال", "كال")
 
 
+_ODD = re.compile("[’ʼ`‐‑–\u00a0\t\n\r\f\v]|  ")
 _SK_TRANS = str.maketrans({"’": "'", "ʼ": "'", "`": "'", "‐": "-", "‑": "-", "–": "-"})
 
 
@@ -182,28 +183,45 @@ class Gazetteer:
     arabic_prefixed: dict[str, tuple[int, str]]  # "والمغرب" -> (2, "المغرب")
     exact_forms: frozenset[str]  # case-sensitive surfaces (acronyms)
 
+    topic_terms: dict[str, str]  # surface key of a topic term (any language) -> topic id
+    triggers: frozenset[str]  # place nouns ("port", "ville", "مدينة") that announce a town
+
     def scan(self, body: str, low: str | None = None) -> list[tuple[int, int, list[Entry]]]:
         """All lexicon matches in body: (start, end, candidate entries), case rules applied."""
+        return self.scan_all(body, low)[0]
+
+    def scan_all(self, body: str, low: str | None = None):
+        """One pass over the text for places/organisations, topic terms and place nouns:
+        (lexicon matches as in :meth:`scan`, topic id -> [(start, end)], ends of place nouns)."""
         low = lower_same_length(body) if low is None else low
         out = []
+        topics: dict[str, list[tuple[int, int]]] = {}
+        trig: list[int] = []
+        entries, topic_terms, triggers = self.entries, self.topic_terms, self.triggers
         for m in self.regex.finditer(low):
             s, e = m.span()
-            k = surface_key(m.group())
-            ents = self.entries.get(k)
+            k = m.group()
+            if _ODD.search(k):
+                k = surface_key(k)
+            tid = topic_terms.get(k)
+            if tid is not None:
+                topics.setdefault(tid, []).append((s, e))
+            if k in triggers:
+                trig.append(e)
+            ents = entries.get(k)
             if ents is None:
                 pre, k = self.arabic_prefixed.get(k, (0, k))
-                s += pre
-                ents = self.entries.get(k)
+                ents = entries.get(k)
                 if not ents:
                     continue
+                s += pre
             first = body[s]
-            surf = body[s:e]
             ok = [en for en in ents
-                  if (not en.exact or surf in self.exact_forms)
+                  if (not en.exact or body[s:e] in self.exact_forms)
                   and (not en.cap or first.isupper())]
             if ok:
                 out.append((s, e, ok))
-        return out
+        return out, topics, trig
 
 
 def _strip_accents(text: str) -> str:
@@ -298,8 +316,38 @@ def gazetteer() -> Gazetteer:
                 prefixed.setdefault("ل" + k[1:], (1, k))
     prefixed = {v: t for v, t in prefixed.items() if v not in merged}
     words.update(prefixed)
+    topics = topic_term_map()
+    words.update(topics)
+    words.update(PLACE_TRIGGERS)
     rx = re.compile(r"(?<!\w)(?:" + trie_pattern(words) + r")(?!\w)")
-    return Gazetteer(rx, merged, display, prefixed, frozenset(exact_forms))
+    return Gazetteer(rx, merged, display, prefixed, frozenset(exact_forms), topics, frozenset(PLACE_TRIGGERS))
+
+
+# Nouns after which a capitalised word is a town ("port of Sines", "porto de Olhão", "بمدينة X").
+PLACE_TRIGGERS = (
+    "port ports porto portos puerto puertos haven havens hafen häfen ville city town cidade ciudad città stadt stad "
+    "gemeente municipality commune município municipio comune localidad localité village aldeia pueblo poste "
+    "playa plage praia spiaggia strand beach مدينة بمدينة لمدينة ومدينة ميناء بميناء لميناء بلدة ببلدة قرية بقرية معبر بمعبر"
+).split()
+
+
+@lru_cache(maxsize=1)
+def topic_term_map() -> dict[str, str]:
+    """Surface key of every topic term, all languages (Arabic also with proclitics) -> topic id."""
+    by_term: dict[str, str] = {}
+    lex = load_lexicon("topics")
+    for tid, t in lex.items():
+        for lang in ("en", "fr", "nl", "de", "es", "it", "pt", "ar", "tr"):
+            for term in t.get(lang, []):
+                by_term.setdefault(surface_key(term), tid)
+                if ARABIC.match(term):
+                    for pre in AR_PREFIXES:
+                        if pre.endswith("ال") and term.startswith("ال"):
+                            continue
+                        by_term.setdefault(surface_key(pre + term), tid)
+                    if term.startswith("ال"):
+                        by_term.setdefault(surface_key("ل" + term[1:]), tid)
+    return by_term
 
 
 def country_name(code: str) -> str:

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
-from store.gazetteer import AR_PREFIXES, ARABIC, lower_same_length, surface_key, trie_pattern
+from store.gazetteer import gazetteer, lower_same_length
 from store.model import Segment
 from store.names import load_lexicon, text_key
 
@@ -41,37 +41,44 @@ def topic_terms(topic_id: str) -> list[str]:
 
 
 @lru_cache(maxsize=1)
-def _automaton() -> tuple[re.Pattern[str], dict[str, str], list[tuple[re.Pattern[str], str]]]:
-    by_term: dict[str, str] = {}
-    for tid in TOPICS:
-        for term in topic_terms(tid):
-            by_term.setdefault(surface_key(term), tid)
-            if ARABIC.match(term):
-                for pre in AR_PREFIXES:
-                    if pre.endswith("ال") and term.startswith("ال"):
-                        continue
-                    by_term.setdefault(surface_key(pre + term), tid)
-                if term.startswith("ال"):
-                    by_term.setdefault(surface_key("ل" + term[1:]), tid)
-    rx = re.compile(r"(?<!\w)(?:" + trie_pattern(set(by_term)) + r")(?!\w)")
-    extra = [(re.compile(p), tid) for tid, t in _lexicon().items() for p in t.get("patterns", [])]
-    return rx, by_term, extra
+def _patterns() -> list[tuple[re.Pattern[str], str, tuple[str, ...]]]:
+    """Raw-regex topic patterns, each with the lower-case words one of which must occur for it to match."""
+    out = []
+    for tid, t in _lexicon().items():
+        hints = tuple(h.lower() for h in t.get("pattern_hints", []))
+        for p in t.get("patterns", []):
+            out.append((re.compile(p), tid, hints))
+    return out
+
+
+_LAST: list = [None, None]  # [body, {topic: [(start, end)]}] of the last extract_mentions() call
+
+
+def remember_scan(body: str, hits: dict[str, list[tuple[int, int]]]) -> None:
+    """Keep the topic hits of the one-pass lexicon scan that extraction made over `body`, so that
+    find_topics() on the same text does not scan it again."""
+    _LAST[0], _LAST[1] = body, hits
 
 
 def find_topics(body: str, segments: list[Segment] | None = None) -> dict[str, int]:
     """Topic id -> number of occurrences in body (segments are accepted for symmetry; all languages are searched)."""
-    rx, by_term, extra = _automaton()
-    counts: dict[str, int] = {}
-    taken: list[tuple[int, int]] = []
-    for m in rx.finditer(lower_same_length(body)):
-        tid = by_term.get(surface_key(m.group()))
-        if tid:
-            counts[tid] = counts.get(tid, 0) + 1
-            taken.append(m.span())
-    for pat, tid in extra:
-        for m in pat.finditer(body):
-            if not any(s < m.end() and m.start() < e for s, e in taken):
-                counts[tid] = counts.get(tid, 0) + 1
+    if _LAST[0] is body:
+        hits = _LAST[1]
+        low = None
+    else:
+        low = lower_same_length(body)
+        hits = gazetteer().scan_all(body, low)[1]
+    counts = {tid: len(sp) for tid, sp in hits.items()}
+    pats = _patterns()
+    if pats:
+        taken = [sp for lst in hits.values() for sp in lst]
+        lowered = low if low is not None else body.lower()
+        for pat, tid, hints in pats:
+            if hints and not any(h in lowered for h in hints):
+                continue
+            for m in pat.finditer(body):
+                if not any(s < m.end() and m.start() < e for s, e in taken):
+                    counts[tid] = counts.get(tid, 0) + 1
     return counts
 
 
