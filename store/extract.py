@@ -672,6 +672,37 @@ def _surname_variants_rx(surnames: frozenset[str]) -> re.Pattern[str] | None:
     return re.compile(rf"(?<![\w-])(?:[AaEe]l[-‑ ]|ال)?(?:{alts})(?![\w-])")
 
 
+def _word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_" or ch == "-"
+
+
+def _find_surnames(body: str, variants) -> list[tuple[int, int]]:
+    """Whole-word occurrences of the surname variants, with an optional Al-/El-/ال before them;
+    longest first, non-overlapping (plain string search: no regex to compile per article)."""
+    spans: list[tuple[int, int]] = []
+    taken = bytearray(len(body))
+    n = len(body)
+    for v in sorted(variants, key=len, reverse=True):
+        i = body.find(v)
+        while i != -1:
+            e = i + len(v)
+            if (e >= n or not _word_char(body[e])):
+                s = i
+                if i >= 2 and body[i - 2:i] == "ال":
+                    s = i - 2
+                elif i >= 3 and body[i - 3:i - 1] in ("Al", "al", "El", "el") and body[i - 1] in "-‑ ":
+                    s = i - 3
+                if (s == 0 or not _word_char(body[s - 1])) and taken.find(1, s, e) == -1:
+                    spans.append((s, e))
+                    taken[s:e] = b"\x01" * (e - s)
+                elif s != i and (i == 0 or not _word_char(body[i - 1])) and taken.find(1, i, e) == -1:
+                    spans.append((i, e))
+                    taken[i:e] = b"\x01" * (e - i)
+            i = body.find(v, i + 1)
+    spans.sort()
+    return spans
+
+
 def _link_people(body: str, cands: list[_Cand], occ_all) -> list[_Cand]:
     """Give people keys and names; surname-only mentions link to the full name in the article."""
     people = [c for c in cands if c.kind == "person"]
@@ -721,12 +752,10 @@ def _link_people(body: str, cands: list[_Cand], occ_all) -> list[_Cand]:
             variants.setdefault(t, c.key)
             if t[0].islower():
                 variants.setdefault(t[0].upper() + t[1:], c.key)
-    rx = _surname_variants_rx(frozenset(variants))
     extra: list[_Cand] = []
-    if rx:
-        for m in rx.finditer(body):
-            if not _overlaps(occ_all, m.start(), m.end()):
-                extra.append(_Cand(m.start(), m.end(), "person", "", m.group(), 2))
+    for s, e in _find_surnames(body, variants):
+        if not _overlaps(occ_all, s, e):
+            extra.append(_Cand(s, e, "person", "", body[s:e], 2))
     for c in [p for p in people if not p.key] + extra:
         c.name = strip_titles(c.name).strip("\"“”«» ")
         toks = name_tokens(c.name)

@@ -152,6 +152,7 @@ def skeleton(key: str) -> str:
     return " ".join(s for s in (_VOWELS.sub("", t) for t in key.split()) if s)
 
 
+@lru_cache(maxsize=65536)
 def text_key(text: str) -> str:
     """Plain folded key for organisations and places: casefold, no diacritics, single spaces."""
     return " ".join(t for t in re.split(r"[\s\-‐‑–'’.,;:\"«»()]+", fold(text)) if t)

@@ -38,6 +38,7 @@ authoritative (they win over machine-made names and keys)::
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 import tomllib
@@ -135,6 +136,7 @@ def _domain_rx() -> tuple[re.Pattern[str], dict[str, str], list[tuple[str, str]]
     return rx, whole, sorted(prefixes, key=lambda p: -len(p[0]))
 
 
+@lru_cache(maxsize=16384)
 def _domain_of(word: str) -> str | None:
     _, whole, prefixes = _domain_rx()
     w = word.lower()
@@ -149,14 +151,21 @@ def _domain_of(word: str) -> str | None:
     return None
 
 
+_LAST_HITS: list = [None, []]
+
+
 def domain_hits(body: str) -> list[tuple[int, str]]:
-    """(position, domain) of every domain word in body."""
+    """(position, domain) of every domain word in body, by position (the last body's result is kept:
+    resolve and learn ask for the same article)."""
+    if _LAST_HITS[0] is body:
+        return _LAST_HITS[1]
     rx, _, _ = _domain_rx()
     out = []
     for m in rx.finditer(lower_same_length(body)):
         d = _domain_of(m.group())
         if d:
             out.append((m.start(), d))
+    _LAST_HITS[0], _LAST_HITS[1] = body, out
     return out
 
 
@@ -164,15 +173,25 @@ def mention_context(mentions: list[Mention], body: str, window: int = 160) -> di
     """Context tags per entity key in one article: 'domain:<d>' near its mentions, and the
     keys of co-occurring organisations and countries."""
     hits = domain_hits(body)
+    pos = [p for p, _ in hits]
     cooc = {m.key for m in mentions if m.kind != "person" and (m.key.startswith(("org:", "country:")))}
     ctx: dict[str, Counter[str]] = {}
     for m in mentions:
-        c = ctx.setdefault(m.key, Counter())
-        if m.kind == "person":
-            for pos, d in hits:
-                if m.start - window <= pos <= m.end + window:
-                    c["domain:" + d] += 1
-        c.update(k for k in cooc if k != m.key)
+        c = ctx.get(m.key)
+        if c is None:
+            c = ctx[m.key] = Counter({k: 0 for k in cooc if k != m.key})
+        if m.kind == "person" and hits:
+            lo = bisect.bisect_left(pos, m.start - window)
+            hi = bisect.bisect_right(pos, m.end + window)
+            for _, d in hits[lo:hi]:
+                c["domain:" + d] += 1
+    # co-occurrence tags count once per mention, as before
+    counts = Counter(m.key for m in mentions)
+    for k, c in ctx.items():
+        n = counts[k]
+        for t in cooc:
+            if t != k:
+                c[t] = n
     return ctx
 
 
