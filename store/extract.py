@@ -39,9 +39,14 @@ LO = "[" + "".join(re.escape(c) for c in _LATIN if c.islower()) + "]"
 _TOK = rf"(?:[A-Z][’'])?{UP}{LO}+(?:[-‑]{UP}?{LO}+)*|{UP}{{2,}}(?:[-‑]{UP}{{2,}})*"
 _PART = r"(?:de|da|di|del|della|van|von|der|den|ter|ten|du|dos|das|la|le|el|al|bin|ben|ibn|ould|ait|abu|bou|y)"
 # two or more capitalised tokens, or one right after "X. " (an honorific such as "M. ", "Dr. ")
+# The first token starts with the uppercase class itself (then "not after a word character" is
+# checked), so the regex engine can skip quickly over everything that is not an uppercase letter.
+_FIRST = (rf"{UP}(?<!\w.)(?:(?<=[A-Z])[’'](?={UP}))?"
+          rf"(?:{LO}+(?:[-‑]{UP}?{LO}+)*|(?<=[’']){UP}{LO}+(?:[-‑]{UP}?{LO}+)*|{UP}+(?:[-‑]{UP}{{2,}})*)")
 SEQ_RX = re.compile(
-    rf"(?<!\w)(?:{_TOK})(?:[ \u00a0]+(?:{_PART}[ \u00a0]+){{0,2}}(?:{_TOK})){{1,5}}(?!\w)"
-    rf"|(?<=\.[ \u00a0])(?:{_TOK})(?!\w)"
+    rf"{_FIRST}(?:[ \u00a0]+(?:{_PART}[ \u00a0]+){{0,2}}(?:{_TOK})){{1,5}}(?!\w)"
+    rf"|{UP}(?<=\.[ \u00a0].)(?:(?<=[A-Z])[’'](?={UP}))?"
+    rf"(?:{LO}+(?:[-‑]{UP}?{LO}+)*|(?<=[’']){UP}{LO}+(?:[-‑]{UP}?{LO}+)*|{UP}+(?:[-‑]{UP}{{2,}})*)(?!\w)"
 )
 TOK_RX = re.compile(rf"{_TOK}|{_PART}")
 _PARTICLES = frozenset("de da di del della van von der den ter ten du dos das la le el al bin ben ibn ould ait abu bou lo".split())
@@ -121,12 +126,28 @@ def _lex() -> _Lex:
     org = load_lexicon("organizations")["patterns"]
     pre = trie_pattern(set(org["pre_heads"]), casefold=False)
     compound = trie_pattern(set(org["compound_heads"]), casefold=False)
-    heads = (rf"(?:(?:{pre})[ \u00a0]+)*(?:{trie_pattern(set(org['heads']), casefold=False)}"
-             rf"|{UP}{LO}*(?:{compound}))(?![\w-])")
+    heads_full = trie_pattern(set(org["heads"]), casefold=False)
+    # the head starts with the uppercase class (fast skipping), the alternatives then check which
+    # letter it was: "Nationale Politie", "Ministerio", "Bundespolizeipräsidium"
+    alts = []
+    by_first: dict[str, tuple[set[str], set[str]]] = {}
+    for w in org["pre_heads"]:
+        by_first.setdefault(w[0], (set(), set()))[0].add(w[1:])
+    for w in org["heads"]:
+        by_first.setdefault(w[0], (set(), set()))[1].add(w[1:])
+    for c, (pres, hds) in sorted(by_first.items()):
+        if pres:
+            alts.append(rf"(?<={re.escape(c)})(?:{trie_pattern(pres, casefold=False)})[ \u00a0]+"
+                        rf"(?:(?:{pre})[ \u00a0]+)*(?:{heads_full}|{UP}{LO}*(?:{compound}))")
+        hds = {h for h in hds if h}
+        if hds:
+            alts.append(rf"(?<={re.escape(c)})(?:{trie_pattern(hds, casefold=False)})")
+    alts.append(rf"{LO}*(?:{compound})")
+    heads = rf"{UP}(?<!\w.)(?:" + "|".join(alts) + r")(?![\w-])"
     cont_words = sorted(set(org["continuations"]) | set(org["nouns"]), key=len, reverse=True)
     cont = "|".join(re.escape(c).replace("'", "['’]") for c in cont_words)
     org_rx = re.compile(
-        rf"(?<!\w)(?:{heads})(?:(?:[ \u00a0]+|(?<=['’]))(?:(?:{cont})(?=[ \u00a0])|(?:{cont})(?<=['’])"
+        rf"{heads}(?:(?:[ \u00a0]+|(?<=['’]))(?:(?:{cont})(?=[ \u00a0])|(?:{cont})(?<=['’])"
         rf"|(?:{UP}{LO}+(?:[-‑]{UP}?{LO}+)*|{UP}{{2,}})(?!\w)))*"
     )
     cl = load_lexicon("countries")["state_words"]
@@ -154,7 +175,7 @@ def _lex() -> _Lex:
                    key=len, reverse=True)) + r")(?:[ \u00a0]+العام|[ \u00a0]+العامة)?(?![\u0621-\u064a])"),
         honor_ar_rx=re.compile(r"(?<![\u0621-\u064a])(?:" + "|".join(honor_ar) + r")(?![\u0621-\u064a])"),
         org_rx=org_rx,
-        acro_rx=re.compile(r"(?<![\w-])[A-Z][A-Z0-9&]{1,7}(?![\w])"),
+        acro_rx=re.compile(r"[A-Z](?<![\w-].)[A-Z0-9&]{1,7}(?![\w])"),
         org_cont=frozenset(c.lower() for c in cont_words),
         state_before=re.compile(rf"(?<!\w)(?:{before})[ \u00a0]+(?:(?:{conn})(?:[ \u00a0]+|(?<=['’])))?$"),
         state_after=re.compile(rf"^[ \u00a0]+(?:{adj_state})(?!\w)"),
