@@ -488,7 +488,7 @@ _AR_DEF = re.compile(r"^(?:[وفبلك]?ال|لل)")
 # --- organisations ------------------------------------------------------------------
 
 
-_PAREN_ACRO = re.compile(r"^[ \u00a0]*\(([A-Z][A-Za-z0-9&]{1,9})\)")
+_PAREN_ACRO = re.compile(r"[ \u00a0]*\(([A-Z][A-Za-z0-9&]{1,9})\)")
 _DET_BEFORE = re.compile(
     r"(?<!\w)(?:la|le|l['’]|les|du|de|des|der|die|das|dem|den|the|el|il|lo|del|o|a|do|da|het|van|of)[ \u00a0]+$",
     re.IGNORECASE,
@@ -724,6 +724,12 @@ def _find_surnames(body: str, variants) -> list[tuple[int, int]]:
     return spans
 
 
+@lru_cache(maxsize=1)
+def _GIVEN_KEYS() -> frozenset[str]:
+    """Given names as name-key tokens (a tail starting with one is another person: "Ayoub Hamouchi")."""
+    return frozenset(t for g in _lex().given for t in name_tokens(g)[:1])
+
+
 def _link_people(body: str, cands: list[_Cand], occ_all) -> list[_Cand]:
     """Give people keys and names; surname-only mentions link to the full name in the article."""
     people = [c for c in cands if c.kind == "person"]
@@ -735,13 +741,14 @@ def _link_people(body: str, cands: list[_Cand], occ_all) -> list[_Cand]:
             full.append((c, toks))
     # group full names that are spelling variants of each other
     canon: list[tuple[str, str, tuple[str, ...]]] = []  # (key, display, tokens)
-    for c, toks in full:
+    # longest names first, so that "Pereira de Sousa" joins "Joaquim Pereira de Sousa"
+    for c, toks in sorted(full, key=lambda ct: -len(ct[1])):
         key = " ".join(toks)
         match = None
         for k, disp, t2 in canon:
             if k == key or (skeleton(k) == skeleton(key)) or (
                 fuzz.ratio(k, key) >= 90 and fuzz.ratio(toks[-1], t2[-1]) >= 85
-            ):
+            ) or (len(t2) > len(toks) and t2[-len(toks):] == toks and toks[0] not in _GIVEN_KEYS()):
                 match = (k, disp, t2)
                 break
         if match is None:

@@ -233,6 +233,7 @@ class EntityIndex:
         self._by_key: dict[str, Entity] = {}
         self._alias: dict[tuple[str, str], set[str]] = {}
         self._surname: dict[str, set[str]] = {}  # person surname skeleton -> keys
+        self._given: dict[str, set[str]] = {}  # first-name skeleton (2 letters) of full names -> keys
         self._known_rx: re.Pattern[str] | None = None
         self._known_surfaces: dict[str, str] = {}
         self._dirty_known = False
@@ -275,6 +276,8 @@ class EntityIndex:
                 toks = name_tokens(clean)
                 if toks:
                     self._surname.setdefault(skeleton(toks[-1]), set()).add(key)
+                    if len(toks) >= 2:
+                        self._given.setdefault(skeleton(toks[0])[:2], set()).add(key)
             if authoritative:
                 self._known_surfaces[surface_key(clean)] = key
                 self._dirty_known = True
@@ -408,6 +411,8 @@ class EntityIndex:
         for s2, keys in self._surname.items():
             if s2 != sk and s2[:2] == sk[:2] and fuzz.ratio(s2, sk) >= 80:
                 pool |= keys
+        if len(toks) >= 2:  # other spellings/transliterations of a full name, found by the first name
+            pool |= self._given.get(skeleton(toks[0])[:2], set())
         best: list[tuple[float, str]] = []
         for ck in pool:
             ce = self._by_key[ck]
@@ -443,15 +448,21 @@ class EntityIndex:
                 continue
             sur = max(fuzz.ratio(toks[-1], at[-1]), 100.0 if skeleton(toks[-1]) == skeleton(at[-1]) else 0.0)
             if sur < 85:
+                if len(toks) >= 2 and len(at) >= 2:
+                    best = max(best, _partial_name_score(toks, at), _partial_name_score(at, toks))
                 continue
             if len(toks) == 1:
                 best = max(best, sur * 0.9)  # surname only
+                continue
+            if len(at) > len(toks) and all(_tok_sim(a, b) >= 85 for a, b in zip(toks, at[-len(toks):])):
+                best = max(best, sur * 0.9)  # a surname of several words: "Pereira de Sousa", "Van der Heijden"
                 continue
             if len(at) == 1:
                 continue
             given_a, given_b = " ".join(toks[:-1]), " ".join(at[:-1])
             g = max(fuzz.ratio(given_a, given_b), 100.0 if skeleton(given_a) == skeleton(given_b) else 0.0)
             if g < 80 and not (len(toks[0]) == 1 and at[0].startswith(toks[0])):
+                best = max(best, _partial_name_score(toks, at), _partial_name_score(at, toks))
                 continue
             best = max(best, (sur + g) / 2)
         return best
@@ -486,3 +497,31 @@ class EntityIndex:
 
 
 _ARABIC = re.compile("[\u0600-\u06ff]")
+
+
+def _tok_sim(a: str, b: str) -> float:
+    """Similarity of two name tokens, also on consonant skeletons (transliterations drop vowels)."""
+    r = fuzz.ratio(a, b)
+    sa, sb = skeleton(a), skeleton(b)
+    if len(sa) >= 3 and len(sb) >= 3:
+        r = max(r, fuzz.ratio(sa, sb))
+    return r
+
+
+def _partial_name_score(toks: tuple[str, ...], at: tuple[str, ...]) -> float:
+    """A full name that is another spelling or a shorter form of a longer full name: the first names
+    agree, the last token matches one of the other's surnames, and the tokens between mostly do
+    ("Fernando Ruiz Castellanos" ~ "Fernando Ruiz-Castellanos Merino";
+    "فرناندو رويث كاستيانوس" ~ the same; "Dagmar Rehberger" ~ "داغمار ريبرغر")."""
+    if _tok_sim(toks[0], at[0]) < 80:
+        return 0.0
+    rest = at[1:]
+    if not any(_tok_sim(toks[-1], a) >= 75 for a in rest):
+        return 0.0
+    matched, j = 0, 0
+    for t in toks[1:]:
+        for jj in range(j, len(rest)):
+            if _tok_sim(t, rest[jj]) >= 75:
+                matched, j = matched + 1, jj + 1
+                break
+    return 80.0 if matched >= max(1, len(toks) - 2) else 0.0
