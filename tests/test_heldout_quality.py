@@ -44,8 +44,8 @@ FLOORS = {
     ("person", "P"): 0.97, ("person", "R"): 0.97,
     ("organization", "P"): 0.95, ("organization", "R"): 0.85,
     ("location", "P"): 0.97, ("location", "R"): 0.97,
-    "resolution": 0.95,
-    ("topics", "P"): 0.9, ("topics", "R"): 0.9,
+    "resolution": 0.97,
+    ("topics", "P"): 0.95, ("topics", "R"): 0.95,
 }
 
 
