@@ -511,8 +511,9 @@ def _organisations(body: str, occ) -> list[_Cand]:
         keep = []
         for w in words:
             ws, we = s + w.start(), s + w.end()
-            if keep and (_overlaps(occ, ws, we) or (w.group()[0].isupper() and _is_given(w.group(), lx))):
-                break
+            if keep and (_overlaps(occ, ws, we) or (w.group()[0].isupper() and (
+                    _is_given(w.group(), lx) or w.group().lower() in _org_stop()))):
+                break  # a place, a person's first name, or a title-case verb/function word ("… Agency Will Expand")
             keep.append((ws, we, w.group()))
         prio = 1
         if keep and keep[-1][1] == e:
@@ -560,6 +561,15 @@ def _organisations(body: str, occ) -> list[_Cand]:
 
 
 _OF = frozenset("de du des d' d’ di del della dello dei degli delle do da dos das of for van voor für der".split())
+@lru_cache(maxsize=1)
+def _org_stop() -> frozenset[str]:
+    """Capitalised words that end an organisation name (function words, title-case verbs), i.e. the
+    stopwords that are not themselves words of organisation names (Polizei, Royal, National …)."""
+    org = load_lexicon("organizations")["patterns"]
+    keep = {w.lower() for k in ("heads", "pre_heads", "nouns", "continuations") for w in org[k]} | _ORG_ADJ_OK
+    return frozenset(w for w in _lex().stop if w not in keep)
+
+
 _ONE_WORD_ORG = re.compile(r"(?:polizei|politie|präsidiums?|kriminalamts?)$")
 
 
