@@ -490,7 +490,7 @@ _AR_DEF = re.compile(r"^(?:[وفبلك]?ال|لل)")
 
 _PAREN_ACRO = re.compile(r"[ \u00a0]*\(([A-Z][A-Za-z0-9&]{1,9})\)")
 _DET_BEFORE = re.compile(
-    r"(?<!\w)(?:la|le|l['’]|les|du|de|des|der|die|das|dem|den|the|el|il|lo|del|o|a|do|da|het|van|of)[ \u00a0]+$",
+    r"(?<!\w)(?:la|le|l['’]|les|du|de|des|au|aux|der|die|das|dem|den|the|el|il|lo|del|o|a|do|da|het|van|of)[ \u00a0]+$",
     re.IGNORECASE,
 )
 _ACRO_STOP = frozenset(
@@ -504,8 +504,21 @@ _DEMONYM_INSIDE = re.compile(r"[ \u00a0]+([a-zà-ÿ]+)[ \u00a0]+(?:de|di|del|do|
 def _organisations(body: str, occ) -> list[_Cand]:
     lx = _lex()
     out: list[_Cand] = []
-    for m in lx.org_rx.finditer(body):
+    pos = 0
+    n = len(body)
+    while True:
+        m = lx.org_rx.search(body, pos)
+        if m is None:
+            break
         s, e = m.span()
+        pos = e
+        if occ[s] if s < len(occ) else False:
+            # starts on a known name ("Polícia Judiciária e do Serviço de …"): look again after it
+            free = occ.find(0, s)
+            pos = free if free != -1 and free < e else e
+            if pos <= s:
+                pos = s + 1
+            continue
         words = list(re.finditer(r"[\w'’-]+", body[s:e]))
         # cut at the first word that is a known place/organisation, drop trailing connectors
         keep = []
@@ -525,6 +538,7 @@ def _organisations(body: str, occ) -> list[_Cand]:
                     keep.append((dm.start(1) + w.start(), dm.start(1) + w.end(), w.group()))
                 prio = 3
         while len(keep) > 1 and (keep[-1][2].lower() in lx.org_cont and keep[-1][2].lower() not in _ORG_ADJ_OK
+                                 and not (keep[-1][2][0].isupper() and len(keep[-1][2]) > 3)
                                  and (keep[-1][2].lower() not in lx.org_nouns
                                       or (keep[-1][2][0].islower() and keep[-2][2].lower() not in _OF))
                                  or _ELISION.sub("", keep[-1][2])[:1].islower() and keep[-1][2].lower() not in lx.org_cont):
