@@ -318,16 +318,20 @@ def gazetteer() -> Gazetteer:
     words.update(prefixed)
     topics = topic_term_map()
     words.update(topics)
-    words.update(PLACE_TRIGGERS)
+    triggers = set(PLACE_TRIGGERS)
+    for t in PLACE_TRIGGERS:
+        if ARABIC.match(t):
+            triggers.update(pre + t for pre in ("و", "ب", "ل", "ف", "وب", "ول", "فب"))
+    words.update(triggers)
     rx = re.compile(r"(?<!\w)(?:" + trie_pattern(words) + r")(?!\w)")
-    return Gazetteer(rx, merged, display, prefixed, frozenset(exact_forms), topics, frozenset(PLACE_TRIGGERS))
+    return Gazetteer(rx, merged, display, prefixed, frozenset(exact_forms), topics, frozenset(triggers))
 
 
 # Nouns after which a capitalised word is a town ("port of Sines", "porto de Olhão", "بمدينة X").
 PLACE_TRIGGERS = (
     "port ports porto portos puerto puertos haven havens hafen häfen ville city town cidade ciudad città stadt stad "
     "gemeente municipality commune município municipio comune localidad localité village aldeia pueblo poste "
-    "playa plage praia spiaggia strand beach مدينة بمدينة لمدينة ومدينة ميناء بميناء لميناء بلدة ببلدة قرية بقرية معبر بمعبر"
+    "playa plage praia spiaggia strand beach مدينة ميناء بلدة قرية معبر"
 ).split()
 
 

@@ -137,3 +137,32 @@ def test_known_entities_are_authoritative_and_found_in_text(tmp_path: Path):
     # sports context contradicts the known person's security domain
     t2 = "Le joueur Hammouchi a marqué un but pour le club lors du match."
     assert all(m.key != "person:" + name_key("Abdellatif Hammouchi") for m in idx.resolve(_ms(t2, "fr"), t2))
+
+
+def _resolve_all(texts: list[tuple[str, str]]) -> tuple[EntityIndex, list[list[Mention]]]:
+    idx = EntityIndex()
+    return idx, [idx.resolve(_ms(t, lang), t, learn=True) for t, lang in texts]
+
+
+def test_transliterated_and_shorter_full_names_join_one_person():
+    idx, out = _resolve_all([
+        ("استقبل المدير العام للشرطة الوطنية الإسبانية فرناندو رويث كاستيانوس، الذي يزور المغرب.", "ar"),
+        ("El director general de la Policía Nacional, Fernando Ruiz-Castellanos Merino, viajó a Rabat.", "es"),
+        ("España está representada por el director general Fernando Ruiz Castellanos en Marrakech.", "es"),
+        ("كما التقى المسؤول المغربي برئيسة الشرطة الاتحادية الألمانية داغمار ريبرغر، في برلين.", "ar"),
+        ("Anschließend traf er die Präsidentin des Bundespolizeipräsidiums, Dagmar Rehberger.", "de"),
+    ])
+    keys = [{m.key for m in ms if m.kind == "person"} for ms in out]
+    assert keys[0] == keys[1] == keys[2]
+    assert keys[3] == keys[4]
+    assert keys[0] != keys[3]
+
+
+def test_namesake_full_names_stay_apart_even_in_security_context():
+    idx, out = _resolve_all([
+        ("Le directeur général de la DGSN, Abdellatif Hammouchi, a reçu à Rabat le chef de la police.", "fr"),
+        ("L'attaquant du Wydad, Ayoub Hamouchi, a marqué. Hamouchi a été salué; la DGSN a déployé 2 000 policiers.", "fr"),
+    ])
+    a = {m.key for m in out[0] if m.kind == "person"}
+    b = {m.key for m in out[1] if m.kind == "person"}
+    assert a and b and not (a & b)
