@@ -51,19 +51,20 @@ def _patterns() -> list[tuple[re.Pattern[str], str, tuple[str, ...]]]:
     return out
 
 
-_LAST: list = [None, None]  # [body, {topic: [(start, end)]}] of the last extract_mentions() call
+_LAST: list = [(None, None)]  # (body, {topic: [(start, end)]}) of the last extract_mentions() call
 
 
 def remember_scan(body: str, hits: dict[str, list[tuple[int, int]]]) -> None:
     """Keep the topic hits of the one-pass lexicon scan that extraction made over `body`, so that
-    find_topics() on the same text does not scan it again."""
-    _LAST[0], _LAST[1] = body, hits
+    find_topics() on the same text object does not scan it again (one tuple: atomic to swap)."""
+    _LAST[0] = (body, hits)
 
 
 def find_topics(body: str, segments: list[Segment] | None = None) -> dict[str, int]:
     """Topic id -> number of occurrences in body (segments are accepted for symmetry; all languages are searched)."""
-    if _LAST[0] is body:
-        hits = _LAST[1]
+    last_body, last_hits = _LAST[0]
+    if last_body is body:
+        hits = last_hits
         low = None
     else:
         low = lower_same_length(body)
