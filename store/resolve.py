@@ -151,21 +151,22 @@ def _domain_of(word: str) -> str | None:
     return None
 
 
-_LAST_HITS: list = [None, []]
+_LAST_HITS: list = [(None, [])]
 
 
 def domain_hits(body: str) -> list[tuple[int, str]]:
     """(position, domain) of every domain word in body, by position (the last body's result is kept:
     resolve and learn ask for the same article)."""
-    if _LAST_HITS[0] is body:
-        return _LAST_HITS[1]
+    last_body, last_out = _LAST_HITS[0]
+    if last_body is body:
+        return last_out
     rx, _, _ = _domain_rx()
     out = []
     for m in rx.finditer(lower_same_length(body)):
         d = _domain_of(m.group())
         if d:
             out.append((m.start(), d))
-    _LAST_HITS[0], _LAST_HITS[1] = body, out
+    _LAST_HITS[0] = (body, out)
     return out
 
 
