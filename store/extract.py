@@ -44,11 +44,12 @@ _PART = r"(?:de|da|di|del|della|van|von|der|den|ter|ten|du|dos|das|la|le|el|al|b
 _FIRST = (rf"{UP}(?<!\w.)(?:(?<=[A-Z])[’'](?={UP}))?"
           rf"(?:{LO}+(?:[-‑]{UP}?{LO}+)*|(?<=[’']){UP}{LO}+(?:[-‑]{UP}?{LO}+)*|{UP}+(?:[-‑]{UP}{{2,}})*)")
 SEQ_RX = re.compile(
-    rf"{_FIRST}(?:[ \u00a0]+(?:{_PART}[ \u00a0]+){{0,2}}(?:{_TOK})){{1,5}}(?!\w)"
+    rf"{_FIRST}(?:[ \u00a0]+(?:{_PART}[ \u00a0]+|{UP}\.[ \u00a0]+(?={UP}{LO})){{0,2}}(?:{_TOK})){{1,5}}(?!\w)"
     rf"|{UP}(?<=\.[ \u00a0].)(?:(?<=[A-Z])[’'](?={UP}))?"
     rf"(?:{LO}+(?:[-‑]{UP}?{LO}+)*|(?<=[’']){UP}{LO}+(?:[-‑]{UP}?{LO}+)*|{UP}+(?:[-‑]{UP}{{2,}})*)(?!\w)"
 )
-TOK_RX = re.compile(rf"{_TOK}|{_PART}")
+TOK_RX = re.compile(rf"{_TOK}|{_PART}|{UP}\.(?=[ \u00a0])")
+_INITIAL = re.compile(rf"{UP}\.")
 _PARTICLES = frozenset("de da di del della van von der den ter ten du dos das la le el al bin ben ibn ould ait abu bou lo".split())
 AR_WORD = re.compile(r"[\u0621-\u064a]+")
 WORD_RX = re.compile(r"\w+")
@@ -270,7 +271,7 @@ def _tok_class(tok: str) -> tuple[bool, bool, bool]:
     """(is honorific, is stopword or role word, is a given name) for a capitalised token."""
     lx = _lex()
     low = tok.lower()
-    return (low in lx.honor_tokens, low in lx.stop or low in lx.role_words, text_key(tok) in lx.given)
+    return (low in lx.honor_tokens, low in lx.stop or low in lx.role_words or low in _FAC_AFTER, text_key(tok) in lx.given)
 
 
 _NOUNISH = re.compile(r"(?:heit|keit|ung|schaft|tion|sion|ität|ismus|ment|ance|ence|ness|ship|ción|zione|ção|dade|tät)$")
@@ -324,6 +325,9 @@ def _people_latin(body: str, occ: bytearray) -> list[_Cand]:
                 if cur:
                     cur.append((s, e, t))
                 continue
+            if cur and len(t) == 2 and _INITIAL.fullmatch(t):
+                cur.append((s, e, t))  # a middle initial: "Marcus T. Okafor"
+                continue
             if t.lower() in _PARTICLES and i + 1 < len(toks) and not _overlaps(occ, s, e):
                 # "Di Gennaro", "Van der Heijden", "El Khattabi", "De Sousa": a capitalised
                 # particle before a capitalised name token belongs to the name
@@ -346,7 +350,7 @@ def _people_latin(body: str, occ: bytearray) -> list[_Cand]:
         if cur:
             runs.append((cur, trig))
         for run, trig in runs:
-            while run and (run[-1][2][0].islower() or run[-1][2].lower() in _PARTICLES):
+            while run and (run[-1][2][0].islower() or run[-1][2].lower() in _PARTICLES or run[-1][2].endswith(".")):
                 run.pop()
             while run and run[0][2][0].islower():
                 run.pop(0)
@@ -371,9 +375,35 @@ def _people_latin(body: str, occ: bytearray) -> list[_Cand]:
             if all(t[2].isupper() for t in run) or run[0][2] in lx.org_heads:  # an acronym / organisation is no name
                 continue
             s, e = run[0][0], run[-1][1]
+            if _named_after(body, s, e):
+                continue
             surf = body[s:e]
             out.append(_Cand(s, e, "person", "", surf, 2))
     return out
+
+
+_FAC_BEFORE = frozenset(
+    "boulevard bd avenue av rue place pont quai aéroport hôpital lycée école université mosquée stade complexe salle "
+    "street calle avenida estadio aeropuerto hospital plaza paseo via viale piazza stadio aeroporto ospedale rua praça "
+    "estádio avenida straße strasse platz stadion flughafen laan straat plein luchthaven ziekenhuis "
+    "شارع ملعب مطار مسجد ساحة مستشفى مركب جامعة".split()
+)
+_FAC_AFTER = frozenset(
+    "airport stadium street avenue boulevard square bridge hospital university mosque foundation prize award cup "
+    "trophy stiftung stadion flughafen straße strasse platz universität trophée prix".split()
+)
+_WORD_BEFORE = re.compile(r"(\w+)\W{1,3}$")
+_WORD_AFTER = re.compile(r"\W{1,3}(\w+)")
+
+
+def _named_after(body: str, s: int, e: int) -> bool:
+    """Is the name part of a place or thing named after someone: "stade Mohammed V",
+    "boulevard Abdelkrim El Khattabi", "John F. Kennedy Airport", "شارع محمد الخامس"?"""
+    b = _WORD_BEFORE.search(body, max(0, s - 24), s)
+    if b and b.group(1).lower() in _FAC_BEFORE:
+        return True
+    a = _WORD_AFTER.match(body, e, e + 24)
+    return bool(a and a.group(1)[:1].isupper() and a.group(1).lower() in _FAC_AFTER)
 
 
 # --- people (Arabic script) -------------------------------------------------------
@@ -446,6 +476,8 @@ def _people_arabic(body: str, occ) -> list[_Cand]:
             w0 = AR_WORD.match(body, s + 1)
             s = w0.start() if w0 else s
         if end <= s:
+            continue
+        if _named_after(body, s, end):
             continue
         out.append(_Cand(s, end, "person", "", body[s:end], 2))
         last_end = end

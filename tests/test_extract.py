@@ -306,3 +306,13 @@ def test_names_without_diacritics_match_the_lexicon():
     ms = one("Portugal's Judicial Police (Policia Judiciaria) seized cocaine in Setubal.", "en")
     assert any(m.surface == "Policia Judiciaria" and m.key == "org:pj" for m in ms)
     assert not [m for m in ms if m.kind == "person"]
+
+
+def test_middle_initials_and_things_named_after_people():
+    ms = one("The delegation was led by Deputy Director Marcus T. Okafor, the FBI said. Okafor met officials.", "en")
+    people = [m for m in ms if m.kind == "person"]
+    assert [m.surface for m in people] == ["Marcus T. Okafor", "Okafor"] and people[0].key == people[1].key
+    for text, lang in [("They landed at John F. Kennedy Airport on Monday.", "en"),
+                       ("Les incidents ont eu lieu au stade Mohammed V et sur le boulevard Abdelkrim El Khattabi.", "fr"),
+                       ("وقعت الحادثة في شارع محمد الخامس بالرباط.", "ar")]:
+        assert not [m for m in one(text, lang) if m.kind == "person"], text
