@@ -308,6 +308,7 @@ def _honor_before(body: str, s0: int) -> bool:
 def _people_latin(body: str, occ: bytearray) -> list[_Cand]:
     lx = _lex()
     out: list[_Cand] = []
+    lo_cache: dict[str, bool] = {}  # token -> also written in lower case in this body
     for m in SEQ_RX.finditer(body):
         base = m.start()
         g = m.group()
@@ -341,7 +342,13 @@ def _people_latin(body: str, occ: bytearray) -> list[_Cand]:
                     runs.append((cur, trig))
                 cur, trig = [], True
                 continue
-            if is_stop or _overlaps(occ, s, e) or (not is_given and _lower_occurs(body, t)):
+            if not (is_stop or is_given):
+                lo = lo_cache.get(t)
+                if lo is None:
+                    lo = lo_cache[t] = _lower_occurs(body, t)
+            else:
+                lo = False
+            if is_stop or _overlaps(occ, s, e) or lo:
                 if cur:
                     runs.append((cur, trig))
                 cur, trig = [], False
