@@ -16,6 +16,10 @@ Scoring, per article and kind:
 * resolution: over the whole set (one EntityIndex, articles in order), a right mention is
   resolved correctly when its key is the majority key of its gold entity and no other gold
   entity has that key as its majority key.
+
+Figures when this set was written (extractor as it was) -> after the work on it (2026-11-25):
+person P .945 R .788 -> 1.0/1.0; organisation P .938 R .713 -> .98/.89; location P .993 R .885 ->
+.987/.987; resolution .982 -> .985 (over many more found mentions); topics P .983 R .914 -> .977/.984.
 """
 
 from __future__ import annotations
