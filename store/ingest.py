@@ -1,8 +1,8 @@
 """Ingest: read files, run the pipeline (optionally in worker processes), store.
 
-The pipeline steps are pure, so worker processes run them; only this process
-writes to SQLite, one transaction per article. Ctrl-C stops after the current
-article: what was written stays whole.
+Worker processes read each file, skip texts already stored and run the pure
+pipeline; only this process writes to SQLite, each article atomic, committed
+in batches. Ctrl-C stops after the current article: what was written stays whole.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ import sqlite3
 import threading
 import time
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from .schema import Database
@@ -22,7 +23,7 @@ from .schema import Database
 from .index import ArticleWriter
 from .model import ProcessedArticle, RawDocument
 from .pipeline import content_hash, process
-from .read import ReadFailure, list_article_files, read_file
+from .read import JSONL_SUFFIXES, ReadFailure, list_article_files, read_file
 
 
 @dataclass
@@ -45,53 +46,87 @@ WRITE_ATTEMPTS = 8
 ProgressCallback = Callable[[int, int, int], None]
 
 
-def _documents(files: list[tuple[os.PathLike[str], str]], summary: IngestSummary,
-               progress: ProgressCallback | None,
-               stopped: Callable[[], bool] = lambda: False) -> Iterator[RawDocument]:
-    for done, (path, source) in enumerate(files, start=1):
-        if stopped():
-            return
+JSONL_CHUNK = 32  # articles of a .jsonl file sent to a worker at a time
+
+# A job: one file to read, or a chunk of articles already read from a .jsonl
+# file (so one big feed is spread over the workers); whether it ends its file.
+Job = tuple[tuple[os.PathLike[str], str] | list[RawDocument | ReadFailure], bool, str, dt.date]
+# Its outcome: articles to write, failures, how many texts were already
+# stored, and whether it ends its file.
+JobResult = tuple[list[ProcessedArticle], list[ReadFailure], int, bool]
+
+_checks: dict[str, sqlite3.Connection] = {}
+
+
+def _stored(database_file: str, digest: str) -> bool:
+    """Is this text already stored? Asked on a read connection of this process's own."""
+    if database_file not in _checks:
+        _checks[database_file] = sqlite3.connect(database_file, timeout=30)
+    return _checks[database_file].execute(
+        "SELECT 1 FROM articles WHERE content_hash = ?", (digest,)).fetchone() is not None
+
+
+def _close_checks() -> None:
+    for connection in _checks.values():
+        connection.close()
+    _checks.clear()
+
+
+def _jobs(files: list[tuple[os.PathLike[str], str]], database_file: str, today: dt.date) -> Iterator[Job]:
+    for path, source in files:
+        if Path(path).suffix.lower() not in JSONL_SUFFIXES:
+            yield (path, source), True, database_file, today
+            continue
+        chunk: list[RawDocument | ReadFailure] = []
         for item in read_file(path, source):
-            if isinstance(item, ReadFailure):
-                summary.failed.append(item)
-            else:
-                yield item
-        if progress:
-            progress(done, len(files), summary.added)
+            chunk.append(item)
+            if len(chunk) == JSONL_CHUNK:
+                yield chunk, False, database_file, today
+                chunk = []
+        yield chunk, True, database_file, today
 
 
-def _new_documents(documents: Iterable[RawDocument], database_file: str,
-                   summary: IngestSummary) -> Iterator[tuple[RawDocument, str]]:
-    """Documents whose text is not stored yet, each with its content hash.
+def _run_job(job: Job) -> JobResult:
+    """Read (unless read already), skip texts already stored, run the pipeline on the rest.
 
-    Uses its own read connection: with worker processes this generator runs in
-    the pool's feeder thread while the writer holds the main connection. The
-    writer checks the hash again inside its transaction, so a concurrent
-    ingest of the same text cannot make a duplicate.
+    Runs in a worker process: reading, hashing and the pipeline stay off the
+    writer's process. The writer checks the hash again inside its transaction,
+    so two copies of one text in a run, or a concurrent ingest of the same
+    text, still make no duplicate.
     """
+    work, ends_file, database_file, today = job
+    items = read_file(*work) if isinstance(work, tuple) else work
+    articles: list[ProcessedArticle] = []
+    failures: list[ReadFailure] = []
+    present = 0
     seen: set[str] = set()
-    check = sqlite3.connect(database_file, check_same_thread=False, timeout=30)
-    try:
-        for document in documents:
-            digest = content_hash(document)
-            stored = check.execute("SELECT 1 FROM articles WHERE content_hash = ?", (digest,)).fetchone()
-            if digest in seen or stored:
-                summary.already_present += 1
-                continue
-            seen.add(digest)
-            yield document, digest
-    finally:
-        check.close()
+    for item in items:
+        if isinstance(item, ReadFailure):
+            failures.append(item)
+            continue
+        digest = content_hash(item)
+        if digest in seen or _stored(database_file, digest):
+            present += 1
+            continue
+        seen.add(digest)
+        try:
+            articles.append(process(item, today=today, digest=digest))
+        except Exception as error:  # a pipeline bug must not sink the batch
+            failures.append(ReadFailure(item.source, f"could not be processed: {type(error).__name__}: {error}"))
+    return articles, failures, present, ends_file
 
 
-def _ignore_sigint() -> None:
+def _init_worker() -> None:
     """Pool workers leave Ctrl-C to the parent, which stops after the current article.
+
+    A forked worker must not use connections inherited from the parent.
 
     SIGTERM gets its default action back: the forked worker inherited the
     parent's stop-flag handler, and Pool.terminate() kills workers with SIGTERM.
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _checks.clear()
 
 
 class _StopOnSignal:
@@ -146,14 +181,6 @@ def _write_with_retry(writer: ArticleWriter, article: ProcessedArticle) -> int |
     return None  # not reached
 
 
-def _process_job(job: tuple[RawDocument, str, dt.date]) -> ProcessedArticle | ReadFailure:
-    document, digest, today = job
-    try:
-        return process(document, today=today, digest=digest)
-    except Exception as error:  # a pipeline bug must not sink the batch
-        return ReadFailure(document.source, f"could not be processed: {type(error).__name__}: {error}")
-
-
 def database_file(db: Database) -> str:
     """The file behind an open database."""
     return db.conn.execute("PRAGMA database_list").fetchone()[2]
@@ -174,20 +201,26 @@ def ingest_paths(
         summary.failed.extend(failures)
         writer = ArticleWriter(db, batch_size=COMMIT_BATCH)
         today = today or dt.date.today()
-        documents = _documents(files, summary, progress, lambda: stop.stop)
-        jobs = ((document, digest, today) for document, digest in
-                _new_documents(documents, database_file(db), summary))
-        pool = (multiprocessing.get_context("fork").Pool(workers, initializer=_ignore_sigint)
+        where = database_file(db)
+        jobs = _jobs(files, where, today)
+        pool = (multiprocessing.get_context("fork").Pool(workers, initializer=_init_worker)
                 if workers > 1 else None)
-        results = pool.imap(_process_job, jobs, chunksize=16) if pool else map(_process_job, jobs)
+        results = pool.imap(_run_job, jobs, chunksize=4) if pool else map(_run_job, jobs)
+        done = 0
         try:
-            for result in results:
-                if isinstance(result, ReadFailure):
-                    summary.failed.append(result)
-                elif _write_with_retry(writer, result) is None:
-                    summary.already_present += 1
-                else:
-                    summary.added += 1
+            for articles, failed, present, ends_file in results:
+                done += ends_file
+                summary.failed.extend(failed)
+                summary.already_present += present
+                for article in articles:
+                    if _write_with_retry(writer, article) is None:
+                        summary.already_present += 1
+                    else:
+                        summary.added += 1
+                    if stop.stop:
+                        break
+                if progress:
+                    progress(done, len(files), summary.added)
                 if stop.stop:
                     break
         except KeyboardInterrupt:
@@ -196,6 +229,7 @@ def ingest_paths(
             if pool:
                 pool.terminate()
                 pool.join()
+            _close_checks()
             writer.flush()
         if summary.added:
             writer.finish()

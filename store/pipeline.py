@@ -15,7 +15,7 @@ from .clean import clean_text
 from .dates import find_event_dates_at, find_published
 from .extract import extract_mentions
 from .language import detect_languages
-from .model import ProcessedArticle, RawDocument
+from .model import ProcessedArticle, RawDocument, Segment
 from .topics import find_topics
 
 
@@ -28,10 +28,26 @@ def content_hash(document: RawDocument) -> str:
     return hashlib.sha256(normalized.encode("utf-8")).hexdigest()
 
 
+# Entities and topics are mined from the first part of the body only. A news
+# article is a few KB; a multi-megabyte "article" (a dump, a minified page) is
+# stored and searchable whole, but mining it all would give hundreds of
+# thousands of mentions that help nobody and stall the writer.
+MINED_CHARS = 100_000
+
+
+def _mined_part(body: str, segments: list[Segment]) -> tuple[str, list[Segment]]:
+    if len(body) <= MINED_CHARS:
+        return body, segments
+    return body[:MINED_CHARS], [
+        Segment(s.start, min(s.end, MINED_CHARS), s.lang) for s in segments if s.start < MINED_CHARS
+    ]
+
+
 def process(document: RawDocument, today: dt.date | None = None, digest: str | None = None) -> ProcessedArticle:
     """Run every pipeline step over one document."""
     cleaned = clean_text(document.text, document.title)
     lang, shares, segments = detect_languages(cleaned.body, document.lang)
+    mined, mined_segments = _mined_part(cleaned.body, segments)
     published = document.published or find_published(document.text)
     event_dates, event_date_at = find_event_dates_at(cleaned.body, segments, published, today or dt.date.today())
     return ProcessedArticle(
@@ -46,6 +62,6 @@ def process(document: RawDocument, today: dt.date | None = None, digest: str | N
         published=published,
         event_dates=event_dates,
         event_date_at=event_date_at,
-        mentions=extract_mentions(cleaned.body, segments),
-        topics=find_topics(cleaned.body, segments),
+        mentions=extract_mentions(mined, mined_segments),
+        topics=find_topics(mined, mined_segments),
     )
