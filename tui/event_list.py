@@ -88,12 +88,26 @@ class EventList(ScrollView, can_focus=True):
                         exclusive=True, name="events-load")
 
     def _load_first(self, generation: int, entity_id: int | None) -> None:
-        total = api.events_count(self.db, entity_id=entity_id)
+        """First page at once; the exact count (a scan at a million events) right after."""
         first = api.events_page(self.db, limit=PAGE_SIZE, entity_id=entity_id)
         position = None
         if self._select_after_load is not None:
             position = api.event_position(self.db, self._select_after_load, entity_id=entity_id)
+        if position is not None:  # the cursor goes there: the list needs its full length first
+            total, exact = api.events_count(self.db, entity_id=entity_id), True
+        else:
+            total, exact = len(first), len(first) < PAGE_SIZE
         self.app.call_from_thread(self._apply_first, generation, total, first, position)
+        if not exact:
+            self.app.call_from_thread(self._apply_total, generation, api.events_count(self.db, entity_id=entity_id))
+
+    def _apply_total(self, generation: int, total: int) -> None:
+        if generation != self._generation:
+            return
+        self.total = total
+        self.virtual_size = Size(self.scrollable_content_region.width, total)
+        self.refresh()
+        self.post_message(self.Loaded(total))
 
     def _apply_first(self, generation: int, total: int, first: list[api.EventRow], position: int | None) -> None:
         if generation != self._generation:
