@@ -501,7 +501,7 @@ def _span_from_relative(expr: _Expr, pub: _dt.date | None) -> DateSpan:
     return DateSpan(day.isoformat(), day.isoformat(), None)
 
 
-def _parse_iso(value: str | None) -> _dt.date | None:
+def parse_iso_date(value: str | None) -> _dt.date | None:
     if not value:
         return None
     try:
@@ -610,7 +610,7 @@ def find_event_dates_at(
     body: str, segments: list[Segment], published: str | None, today: _dt.date
 ) -> tuple[DateSpan, int | None]:
     """Like `find_event_dates`, also returning the body offset of the chosen expression."""
-    pub = _parse_iso(published)
+    pub = parse_iso_date(published)
     segs = _segments_or_whole(body, segments)
     expr = _first_expression(_iter_exprs(body, segs), segs, pub)
     if expr is None:

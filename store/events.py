@@ -30,7 +30,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Protocol
 
-from store.model import DateSpan, Mention
+from .dates import parse_iso_date
+from .model import DateSpan, Mention
 
 __all__ = [
     "ArticleFeatures",
@@ -199,20 +200,11 @@ def _counterpart(countries: Mapping[str, int], host_weights: Mapping[str, float]
 # --------------------------------------------------------------------------- dates
 
 
-def _d(value: str | None) -> _dt.date | None:
-    if not value:
-        return None
-    try:
-        return _dt.date.fromisoformat(value[:10])
-    except ValueError:
-        return None
-
-
 def _span(start: str | None, end: str | None) -> tuple[_dt.date, _dt.date] | None:
-    s = _d(start)
+    s = parse_iso_date(start)
     if s is None:
         return None
-    e = _d(end) or s
+    e = parse_iso_date(end) or s
     return (s, e) if e >= s else (e, s)
 
 
@@ -233,7 +225,7 @@ def _weekdays_in(span: tuple[_dt.date, _dt.date]) -> set[str]:
 def date_compatibility(features: ArticleFeatures, event: EventSummary) -> str:
     """'same' (≤ 1 day apart), 'near' (≤ 3 days), 'unknown', or 'conflict'."""
     fa, ev = _span(features.dates.start, features.dates.end), _span(event.start, event.end)
-    pub = _d(features.published)
+    pub = parse_iso_date(features.published)
     if fa and ev:
         gap = _gap(fa, ev)
         return "same" if gap <= 1 else "near" if gap <= 3 else "conflict"
@@ -522,7 +514,7 @@ def candidate_window(features: ArticleFeatures) -> tuple[str | None, str | None]
     span = _span(features.dates.start, features.dates.end)
     if span:
         return ((span[0] - _dt.timedelta(days=7)).isoformat(), (span[1] + _dt.timedelta(days=7)).isoformat())
-    pub = _d(features.published)
+    pub = parse_iso_date(features.published)
     if pub:
         return ((pub - _dt.timedelta(days=45)).isoformat(), (pub + _dt.timedelta(days=3)).isoformat())
     return (None, None)
