@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from .schema import Database
 
 from .errors import StoreError
+from .event_store import rebuild_event, retitle_events_of
 
 
 @dataclass
@@ -150,6 +151,8 @@ def merge_entities(db: Database, keep: str | int, other: str | int) -> EntityRef
         _move_event_links(conn, merged.id, kept.id)
         conn.execute("UPDATE entities SET article_count = 0 WHERE id = ?", (merged.id,))
         _recount(conn, [kept.id])
+        for (event_id,) in conn.execute("SELECT event_id FROM event_entities WHERE entity_id = ?", (kept.id,)).fetchall():
+            rebuild_event(conn, event_id)
         _record(conn, "entity_merge", {"keep": kept.key, "other": merged.key})
     return kept
 
@@ -162,6 +165,7 @@ def rename_entity(db: Database, ref: str | int, name: str) -> EntityRef:
     entity = find_entity(db, ref)
     with _transaction(db) as conn:
         conn.execute("UPDATE entities SET name = ? WHERE id = ?", (name, entity.id))
+        retitle_events_of(conn, entity.id)
         _record(conn, "entity_rename", {"key": entity.key, "name": name})
     return EntityRef(entity.id, entity.key, entity.kind, name)
 
@@ -215,8 +219,6 @@ def _hashes(conn: sqlite3.Connection, sql: str, args: tuple) -> list[str]:
 
 def merge_events(db: Database, keep: int, other: int) -> int:
     """Every article of event `other` joins event `keep`."""
-    from .event_store import rebuild_event
-
     conn = db.conn
     _event_exists(conn, keep)
     _event_exists(conn, other)
@@ -233,8 +235,6 @@ def merge_events(db: Database, keep: int, other: int) -> int:
 
 def move_article(db: Database, article_id: int, event_id: int) -> int:
     """Move one article into another event."""
-    from .event_store import rebuild_event
-
     conn = db.conn
     row = conn.execute("SELECT event_id, content_hash FROM articles WHERE id = ?", (article_id,)).fetchone()
     if row is None:
@@ -255,8 +255,6 @@ def move_article(db: Database, article_id: int, event_id: int) -> int:
 
 def split_event(db: Database, event_id: int, article_ids: list[int]) -> int:
     """The given articles of an event become an event of their own; returns its id."""
-    from .event_store import rebuild_event
-
     conn = db.conn
     _event_exists(conn, event_id)
     members = {row[0] for row in conn.execute("SELECT id FROM articles WHERE event_id = ?", (event_id,))}

@@ -272,3 +272,18 @@ def rebuild_event(conn: sqlite3.Connection, event_id: int) -> None:
     for more in features[1:]:
         summary = grouping.merge_into(summary, more, weights)
     write_event(conn, summary)
+
+
+def retitle_events_of(conn: sqlite3.Connection, entity_id: int) -> int:
+    """Re-title the events that name this entity (after a rename or merge); returns how many."""
+    rows = conn.execute(
+        """SELECT e.id, e.summary FROM events e JOIN event_entities ee ON ee.event_id = e.id
+           WHERE ee.entity_id = ?""", (entity_id,)).fetchall()
+    for event_id, summary_json in rows:
+        summary = summary_from_json(summary_json)
+        keys = [*summary.participants, summary.place, summary.counterpart]
+        keys = [key for key in keys if key]
+        marks = ",".join("?" * len(keys)) or "''"
+        names = dict(conn.execute(f"SELECT key, name FROM entities WHERE key IN ({marks})", keys))
+        conn.execute("UPDATE events SET title = ? WHERE id = ?", (grouping.event_title(summary, names), event_id))
+    return len(rows)

@@ -118,3 +118,24 @@ def test_bad_event_corrections_change_nothing(seeds_db):
         corrections.split_event(db, event, [999])
     assert db.conn.execute("SELECT id, event_id FROM articles ORDER BY id").fetchall() == before
     assert db.conn.execute("SELECT count(*) FROM corrections").fetchone()[0] == 0
+
+
+def test_renaming_an_entity_retitles_its_events(seeds_db):
+    db = seeds_db
+    [(entity_id, old_name)] = db.conn.execute(
+        "SELECT id, name FROM entities WHERE name LIKE 'Mahmoud%'").fetchall()
+    corrections.rename_entity(db, entity_id, "Mahmut Demirtaş")
+    titles = [row[0] for row in db.conn.execute(
+        "SELECT e.title FROM events e JOIN event_entities ee ON ee.event_id = e.id WHERE ee.entity_id = ?", (entity_id,))]
+    assert titles and all("Mahmut Demirtaş" in title and old_name not in title for title in titles)
+
+
+def test_merging_rebuilds_the_events_of_the_kept_entity(seeds_db):
+    db = seeds_db
+    pisani = db.conn.execute("SELECT id FROM entities WHERE name = 'Vittorio Pisani'").fetchone()[0]
+    wern = db.conn.execute("SELECT id FROM entities WHERE name = 'Mikael Wern'").fetchone()[0]
+    corrections.merge_entities(db, pisani, wern)
+    events = {row[0] for row in db.conn.execute("SELECT event_id FROM event_entities WHERE entity_id = ?", (pisani,))}
+    assert len(events) == 2  # the Italian meeting and the Danish one now both name him
+    for (title,) in db.conn.execute(f"SELECT title FROM events WHERE id IN ({','.join('?' * len(events))})", list(events)):
+        assert "Mikael Wern" not in title
