@@ -349,3 +349,8 @@ def event_topics(db: Database, event_id: int) -> list[TopicSummary]:
 def entity(db: Database, entity_id: int) -> EntityRef | None:
     row = db.conn.execute("SELECT id, kind, name FROM entities WHERE id = ?", (entity_id,)).fetchone()
     return EntityRef(*row) if row else None
+
+
+def data_version(db: Database) -> int:
+    """Changes whenever another connection commits to the database (an ingest beside the app)."""
+    return db.conn.execute("PRAGMA data_version").fetchone()[0]

@@ -637,3 +637,52 @@ async def test_quick_keys_while_an_event_loads_show_the_last_event(small_db):
         assert [c.article.id for c in app.query(ArticleColumn)] == [1, 2]
         assert app.sidebar.entities  # the sidebar shows the same event
         assert {e.id for e in app.sidebar.entities.values()} >= {1, 2}
+
+
+# --- an ingest running beside the app -------------------------------------------
+
+
+def _ingest_beside(tmp_path, db_path) -> None:
+    """Another process's view: a second connection adds one article and commits."""
+    from store.ingest import ingest_paths
+
+    folder = tmp_path / "incoming"
+    folder.mkdir(exist_ok=True)
+    (folder / "new.txt").write_text(
+        "Le directeur général de la police espagnole a reçu mercredi 5 mars 2025 à Madrid son homologue "
+        "marocain pour parler de migration irrégulière.", encoding="utf-8")
+    other = open_database(db_path)
+    try:
+        assert ingest_paths(other, [folder]).added == 1
+    finally:
+        other.conn.close()
+
+
+@run_async
+async def test_new_articles_from_another_process_show_by_themselves(small_db, tmp_path):
+    app = SecbrowseApp(small_db, watch_seconds=None)  # the test drives the check itself
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        app.check_for_new_data()  # the baseline
+        await settle(pilot)
+        assert app.query_one(EventList).total == 3
+        _ingest_beside(tmp_path, tmp_path / "small.db")
+        app.check_for_new_data()
+        await settle(pilot)
+        assert app.query_one(EventList).total == 4
+        assert "5 articles" in visible_text(app)
+
+
+@run_async
+async def test_r_refreshes_and_keeps_the_cursor_on_its_event(small_db, tmp_path):
+    app = SecbrowseApp(small_db, watch_seconds=None)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        events = app.query_one(EventList)
+        await pilot.press("j")
+        chosen = events.current.id
+        _ingest_beside(tmp_path, tmp_path / "small.db")
+        await pilot.press("r")
+        await settle(pilot)
+        assert events.total == 4
+        assert events.current.id == chosen

@@ -57,14 +57,17 @@ class SecbrowseApp(App):
         Binding("question_mark", "help", "help"),
         Binding("f", "focus_entities", "filter"),
         Binding("e", "toggle_entities", "entities", show=False),
+        Binding("r", "refresh", "refresh", show=False),
         Binding("escape", "back", "back", show=False),
         Binding("q", "quit", "quit"),
     ]
 
-    def __init__(self, db: Database, *, search_delay: float = 0.25):
+    def __init__(self, db: Database, *, search_delay: float = 0.25, watch_seconds: float | None = 2.0):
         super().__init__()
         self.db = db
         self.search_delay = search_delay
+        self.watch_seconds = watch_seconds
+        self._data_version: int | None = None
         self.counts: api.Overview | None = None
         self.filter: tuple[int, str, str] | None = None  # entity id, kind, name
         self.open_event_id: int | None = None
@@ -115,6 +118,27 @@ class SecbrowseApp(App):
             self.events_list.focus()
         self.run_worker(self._load_overview, thread=True, group="overview", exclusive=True, name="overview")
         self.events_list.reload()
+        if self.watch_seconds:
+            self.set_interval(self.watch_seconds, self.check_for_new_data)
+
+    # --- new data from another process (an ingest running beside the app) ---
+
+    def check_for_new_data(self) -> None:
+        """Off the UI thread: has another connection committed since we last looked?"""
+        self.run_worker(self._compare_data_version, thread=True, group="watch", exclusive=True, name="watch")
+
+    def _compare_data_version(self) -> None:
+        version = api.data_version(self.db)
+        previous, self._data_version = self._data_version, version
+        if previous is not None and version != previous:
+            self.call_from_thread(self.action_refresh)
+
+    def action_refresh(self) -> None:
+        """Reload the counts and the event list, keeping the cursor on the same event."""
+        current = self.events_list.current
+        self.run_worker(self._load_overview, thread=True, group="overview", exclusive=True, name="overview")
+        self.events_list.reload(self.filter[0] if self.filter else None,
+                                select_event=current.id if current else None)
 
     def _load_overview(self) -> None:
         counts = api.overview(self.db)

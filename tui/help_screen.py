@@ -13,6 +13,7 @@ from textual.widgets import Static
 KEYS: list[tuple[str, str, str]] = [
     ("anywhere", "/", "search as you type; enter opens, esc closes"),
     ("", "? · ctrl+p · q", "this help · commands, corrections · quit"),
+    ("", "r", "refresh (new articles also appear by themselves)"),
     ("", "tab shift+tab", "next / previous pane or article column"),
     ("", "f · e", "go to the entity sidebar · show / hide it"),
     ("", "esc", "back to the event list, then clear the filter"),
