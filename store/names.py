@@ -147,6 +147,7 @@ def surname_key(name: str) -> str:
 _VOWELS = re.compile(r"[aeiou]")
 
 
+@lru_cache(maxsize=65536)
 def skeleton(key: str) -> str:
     """Consonant skeleton of a key: 'abdelatif hamushi' -> 'bdltf hmsh'."""
     return " ".join(s for s in (_VOWELS.sub("", t) for t in key.split()) if s)
