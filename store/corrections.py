@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from .schema import Database
 
 from .errors import StoreError
-from .event_store import rebuild_event, retitle_events_of
 
 
 @dataclass
@@ -142,6 +141,8 @@ def _move_event_links(conn: sqlite3.Connection, source_id: int, target_id: int) 
 
 def merge_entities(db: Database, keep: str | int, other: str | int) -> EntityRef:
     """`other` becomes part of `keep`: its mentions and aliases, now and in future ingests."""
+    from .event_store import rebuild_event
+
     kept, merged = find_entity(db, keep), find_entity(db, other)
     if kept.id == merged.id:
         raise StoreError("cannot merge an entity with itself")
@@ -159,6 +160,8 @@ def merge_entities(db: Database, keep: str | int, other: str | int) -> EntityRef
 
 def rename_entity(db: Database, ref: str | int, name: str) -> EntityRef:
     """Give an entity the analyst's canonical name."""
+    from .event_store import retitle_events_of
+
     name = " ".join(name.split())
     if not name:
         raise StoreError("the new name is empty")
@@ -219,6 +222,8 @@ def _hashes(conn: sqlite3.Connection, sql: str, args: tuple) -> list[str]:
 
 def merge_events(db: Database, keep: int, other: int) -> int:
     """Every article of event `other` joins event `keep`."""
+    from .event_store import rebuild_event
+
     conn = db.conn
     _event_exists(conn, keep)
     _event_exists(conn, other)
@@ -235,6 +240,8 @@ def merge_events(db: Database, keep: int, other: int) -> int:
 
 def move_article(db: Database, article_id: int, event_id: int) -> int:
     """Move one article into another event."""
+    from .event_store import rebuild_event
+
     conn = db.conn
     row = conn.execute("SELECT event_id, content_hash FROM articles WHERE id = ?", (article_id,)).fetchone()
     if row is None:
@@ -255,6 +262,8 @@ def move_article(db: Database, article_id: int, event_id: int) -> int:
 
 def split_event(db: Database, event_id: int, article_ids: list[int]) -> int:
     """The given articles of an event become an event of their own; returns its id."""
+    from .event_store import rebuild_event
+
     conn = db.conn
     _event_exists(conn, event_id)
     members = {row[0] for row in conn.execute("SELECT id FROM articles WHERE event_id = ?", (event_id,))}

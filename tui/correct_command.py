@@ -7,8 +7,6 @@ import argparse
 from rich.console import Console
 from rich.text import Text
 
-from store import corrections
-
 from .sanitize import printable
 
 
@@ -46,6 +44,8 @@ def add_event_commands(commands: argparse._SubParsersAction, parents: list[argpa
 
 
 def run_event(db, args: argparse.Namespace) -> int:
+    from store import corrections  # imported when used: it pulls in the date tables
+
     console = Console(highlight=False, markup=False, emoji=False, soft_wrap=True)
     if args.action == "merge":
         message = f"event {args.other} merged into event {corrections.merge_events(db, args.keep, args.other)}"
@@ -58,6 +58,8 @@ def run_event(db, args: argparse.Namespace) -> int:
 
 
 def run_entity(db, args: argparse.Namespace) -> int:
+    from store import corrections
+
     console = Console(highlight=False, markup=False, emoji=False, soft_wrap=True)
     if args.action == "list":
         for entity_id, kind, name, articles, aliases in _entity_rows(db, args.text, args.kind):
