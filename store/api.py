@@ -23,15 +23,6 @@ class Overview:
 
 
 @dataclass(frozen=True)
-class ArticleRow:
-    id: int
-    title: str | None
-    lang: str
-    source: str
-    published: str | None
-
-
-@dataclass(frozen=True)
 class EventKey:
     """The position of an event in the list order (sort_key DESC, id DESC)."""
 
@@ -55,14 +46,6 @@ class EventRow:
     @property
     def key(self) -> EventKey:
         return EventKey(self.sort_key, self.id)
-
-
-@dataclass(frozen=True)
-class Span:
-    """[start, end) offsets into an article body."""
-
-    start: int
-    end: int
 
 
 @dataclass(frozen=True)
@@ -136,15 +119,6 @@ def overview(db: Database) -> Overview:
 def has_articles(db: Database) -> bool:
     """Whether the database holds any article (one index probe: cheap at any size)."""
     return db.conn.execute("SELECT 1 FROM articles LIMIT 1").fetchone() is not None
-
-
-def articles_page(db: Database, *, after_id: int = 0, limit: int = 100) -> list[ArticleRow]:
-    """Articles in id order, one keyset page at a time."""
-    rows = db.conn.execute(
-        "SELECT id, title, lang, source, published FROM articles WHERE id > ? ORDER BY id LIMIT ?",
-        (after_id, limit),
-    )
-    return [ArticleRow(*row) for row in rows]
 
 
 # --- events -----------------------------------------------------------------

@@ -48,7 +48,6 @@ __all__ = [
 ]
 
 COUNTRY = "country:"
-PLACE_PREFIXES = ("city:", "place:", "region:")
 PARTICIPANT_PREFIXES = ("person:", "org:")
 HOST_WEIGHT = 0.5  # keys weighing less than this are treated as the host side
 UNKNOWN_DATE = "????-??-??"

@@ -52,7 +52,6 @@ TOK_RX = re.compile(rf"{_TOK}|{_PART}|{UP}\.(?=[ \u00a0])")
 _INITIAL = re.compile(rf"{UP}\.")
 _PARTICLES = frozenset("de da di del della van von der den ter ten du dos das la le el al bin ben ibn ould ait abu bou lo".split())
 AR_WORD = re.compile(r"[\u0621-\u064a]+")
-WORD_RX = re.compile(r"\w+")
 
 
 @dataclass
@@ -76,7 +75,6 @@ class _Lex:
     stop_ar: frozenset[str]
     honor_tokens: frozenset[str]
     honor_set: frozenset[str]
-    honor_before: re.Pattern[str]
     role_after: re.Pattern[str]
     role_before: re.Pattern[str]
     role_words: frozenset[str]
@@ -118,7 +116,6 @@ def _lex() -> _Lex:
     honor = sorted({h for lst in titles["honorifics"].values() for h in lst}, key=len, reverse=True)
     honor_lat = [h for h in honor if not ARABIC.search(h)]
     honor_ar = [h for h in honor if ARABIC.search(h)]
-    honor_pat = "|".join(re.escape(h) if h.endswith(".") else re.escape(h) + r"\.?" for h in honor_lat)
     roles = sorted({r for lst in titles["roles"].values() for r in lst}, key=len, reverse=True)
     role_lat = [r for r in roles if not ARABIC.search(r)]
     role_pat = trie_pattern(role_lat)
@@ -162,7 +159,6 @@ def _lex() -> _Lex:
         stop_ar=frozenset(_AR_STOP) | frozenset(honor_ar),
         honor_tokens=frozenset(h.rstrip(".").lower() for h in honor_lat),
         honor_set=frozenset(h.lower() for h in honor) | frozenset(h.rstrip(".").lower() for h in honor_lat if h.endswith(".")),
-        honor_before=re.compile(rf"(?<!\w)(?:{honor_pat})[ \u00a0]*[\"“«„]?[ \u00a0]*$"),
         role_after=re.compile(
             rf"^[ \u00a0]*[\"”»]?[ \u00a0]*,[ \u00a0]*(?:(?:le|la|l['’]|les|the|el|il|lo|o|a|der|die|de|het|son|sa|his|her|its|su|suo|sua|seu|sua|ex|former|ancien|ancienne|nouveau|nouvelle|new)[ \u00a0]+)*(?:[a-zà-ÿ]+[ \u00a0]+){{0,2}}(?:{role_pat})",
             re.IGNORECASE,
@@ -749,13 +745,6 @@ def _select(cands: list[_Cand]) -> list[_Cand]:
 
 
 @lru_cache(maxsize=4096)
-def _surname_variants_rx(surnames: frozenset[str]) -> re.Pattern[str] | None:
-    if not surnames:
-        return None
-    alts = "|".join(re.escape(s) for s in sorted(surnames, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:[AaEe]l[-‑ ]|ال)?(?:{alts})(?![\w-])")
-
-
 def _word_char(ch: str) -> bool:
     return ch.isalnum() or ch == "_" or ch == "-"
 

@@ -186,13 +186,9 @@ class Gazetteer:
     topic_terms: dict[str, str]  # surface key of a topic term (any language) -> topic id
     triggers: frozenset[str]  # place nouns ("port", "ville", "مدينة") that announce a town
 
-    def scan(self, body: str, low: str | None = None) -> list[tuple[int, int, list[Entry]]]:
-        """All lexicon matches in body: (start, end, candidate entries), case rules applied."""
-        return self.scan_all(body, low)[0]
-
     def scan_all(self, body: str, low: str | None = None):
         """One pass over the text for places/organisations, topic terms and place nouns:
-        (lexicon matches as in :meth:`scan`, topic id -> [(start, end)], ends of place nouns)."""
+        (lexicon matches: (start, end, candidate entries), case rules applied; topic id -> [(start, end)], ends of place nouns)."""
         low = lower_same_length(body) if low is None else low
         out = []
         topics: dict[str, list[tuple[int, int]]] = {}
@@ -354,6 +350,3 @@ def topic_term_map() -> dict[str, str]:
     return by_term
 
 
-def country_name(code: str) -> str:
-    """English display name of an ISO country code ('MA' -> 'Morocco')."""
-    return gazetteer().country_names.get(code, code)

@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 EntityKind = Literal["person", "organization", "location"]
-ENTITY_KINDS: tuple[EntityKind, ...] = ("person", "organization", "location")
 
 
 @dataclass(frozen=True)

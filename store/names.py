@@ -138,12 +138,6 @@ def name_key(name: str) -> str:
     return " ".join(name_tokens(strip_titles(name)))
 
 
-def surname_key(name: str) -> str:
-    """Key of the last name token ('Al-Hamouchi' -> 'hamushi')."""
-    toks = name_tokens(strip_titles(name))
-    return toks[-1] if toks else ""
-
-
 _VOWELS = re.compile(r"[aeiou]")
 
 
