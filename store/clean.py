@@ -87,6 +87,9 @@ _CATEGORY_TEASER = re.compile(r"^" + _WORD + r"{3,20}\s[-–—]\s\S", re.UNICOD
 _CATEGORY_LINE = re.compile(r"^[-–—•]?\s*(?:in|dans|en|in der|im|em|في)\s+" + _WORD + r"[\w -]{0,30}$", re.UNICODE | re.IGNORECASE)
 _AGENCY_SIGNATURE = re.compile(r"^[A-Z]{1,5}(?:[/ ][A-Z]{1,6}){0,3}$")
 _CAPTION = re.compile(r"(?:©|\(c\)\s|\bphoto\s*:|\bfoto\s*:|\bcrédit(?:s)?\s*(?:photo)?\s*:|\bcredit\s*:|\bbild\s*:|\bimage\s*:)", re.IGNORECASE)
+# Every _CAPTION alternative holds one of these characters: a line without them
+# cannot match, and the (slow, case-insensitive) search is skipped.
+_CAPTION_CHARS = re.compile(r"[©(:]")
 _PUNCTUATION_ONLY = re.compile(r"^[\W_]*$", re.UNICODE)
 _OUTLET_SUFFIX = re.compile(r"\s+[|–—-]\s+[^|–—-]{2,40}$")
 
@@ -118,33 +121,64 @@ _PREFIXES_FOLDED = tuple(fold(prefix) + (" " if prefix.endswith(" ") else "") fo
 _TAIL_FOLDED = {fold(marker) for marker in _TAIL_MARKERS}
 
 
+def _may_be_caption(line: str) -> bool:
+    return _CAPTION_CHARS.search(line) is not None
+
+
+# _BYLINE_WITH_DATE needs a dash or bar within its first 62 characters, and
+# _CATEGORY_TEASER within its first 22: lines without one skip both regexes.
+_DASH_SPAN = 62
+_DASHES = re.compile(r"[-–—|]")
+
+
+def _dash_near_start(line: str) -> bool:
+    return _DASHES.search(line, 0, _DASH_SPAN) is not None
+
+
 def is_boilerplate_line(line: str) -> bool:
     """True for a line that is page furniture rather than article text."""
     stripped = line.strip()
-    folded = fold(stripped[:_HEAD_CHARS])
+    return _is_boilerplate(stripped, fold(stripped[:_HEAD_CHARS]))
+
+
+def _is_boilerplate(stripped: str, folded: str) -> bool:
+    """is_boilerplate_line for a stripped line and the fold of its first _HEAD_CHARS."""
     if not folded or _PUNCTUATION_ONLY.match(stripped):
         return True
     if folded.rstrip(" :.…»>") in _UI_FOLDED:
         return True
-    if folded.startswith(_PREFIXES_FOLDED) or (folded + " ").startswith(_PREFIXES_FOLDED):
+    if (folded + " ").startswith(_PREFIXES_FOLDED):
         return True
-    if _DATELINE.match(stripped) or _BYLINE_WITH_DATE.match(stripped):
+    if _DATELINE.match(stripped) or (_dash_near_start(stripped) and _BYLINE_WITH_DATE.match(stripped)):
         return True
     if _CATEGORY_LINE.match(stripped) or _AGENCY_SIGNATURE.match(stripped):
         return True
-    if len(stripped) < 300 and _CAPTION.search(stripped):
+    if len(stripped) < 300 and _may_be_caption(stripped) and _CAPTION.search(stripped):
         return True
     return False
 
 
-def _is_tail_marker(line: str) -> bool:
-    return len(line) < _HEAD_CHARS and fold(line).rstrip(" :.…»>") in _TAIL_FOLDED
+def _is_tail_marker(line: str, folded_head: str) -> bool:
+    """A heading after which the rest of the page is other articles."""
+    return len(line) < _HEAD_CHARS and folded_head.rstrip(" :.…»>") in _TAIL_FOLDED
 
 
 def _is_teaser_marker(line: str) -> bool:
     """A line of a related-article list: a byline with a date, or 'Category - teaser'."""
     stripped = line.strip()
-    return bool(_BYLINE_WITH_DATE.match(stripped) or _CATEGORY_TEASER.match(stripped))
+    return _dash_near_start(stripped) and bool(
+        _BYLINE_WITH_DATE.match(stripped) or _CATEGORY_TEASER.match(stripped)
+    )
+
+
+def _may_repeat_title(folded_head: str, title_key: str) -> bool:
+    """Cheap necessary test for fold(_OUTLET_SUFFIX.sub("", line)) == title_key.
+
+    That left part is a prefix of the line, and folding keeps prefixes (char by
+    char, then whitespace collapsed): its fold and the fold of the line's head
+    must be prefixes of one another.
+    """
+    return title_key.startswith(folded_head) or folded_head.startswith(title_key)
 
 
 def _is_headline(line: str) -> bool:
@@ -196,11 +230,14 @@ def clean_text(text: str, metadata_title: str | None = None) -> CleanedText:
     title_key = fold(title) if title else None
 
     boilerplate: list[str] = []
+    heads: list[str] = []  # fold(line[:_HEAD_CHARS]) of each line before the cut
     cut = len(lines)
     for index, line in enumerate(lines):
-        if _is_tail_marker(line):
+        head = fold(line[:_HEAD_CHARS])
+        if _is_tail_marker(line, head):
             cut = index
             break
+        heads.append(head)
     related = _related_list_start(lines[:cut])
     if related is not None:
         cut = related
@@ -209,9 +246,10 @@ def clean_text(text: str, metadata_title: str | None = None) -> CleanedText:
     for index, line in enumerate(lines):
         if index >= cut:
             boilerplate.append(line)
-        elif title_key and len(line) >= len(title) and fold(_OUTLET_SUFFIX.sub("", line)) == title_key:
+        elif (title_key and len(line) >= len(title) and _may_repeat_title(heads[index], title_key)
+              and fold(_OUTLET_SUFFIX.sub("", line)) == title_key):
             continue  # the title printed again
-        elif is_boilerplate_line(line):
+        elif _is_boilerplate(line, heads[index]):
             boilerplate.append(line)
         else:
             body.append(line)

@@ -70,3 +70,34 @@ def test_general_rules_on_unseen_page():
     ]
     assert "Un autre article sans rapport avec celui-ci" in cleaned.boilerplate
     assert "Par Jean Dupont - 12 mars 2025" in cleaned.boilerplate
+
+
+LONG_TITLE = ("Les ministres européens de l'Intérieur se réunissent à Bruxelles pour discuter "
+              "de la coopération policière")
+
+
+@pytest.mark.parametrize("repeat", [
+    LONG_TITLE,
+    LONG_TITLE + " - Le Soir",
+    LONG_TITLE.upper() + " | La Libre",
+    LONG_TITLE.replace(" ", "   "),
+])
+def test_title_printed_again_is_dropped_even_past_the_folded_head(repeat):
+    """The repeated-title test looks at the folded first 80 chars first: long titles still match."""
+    body = "Un paragraphe de texte suivi, assez long pour être le corps de l'article."
+    cleaned = clean_text(f"{repeat}\n\n{body}", metadata_title=LONG_TITLE)
+    assert cleaned.body == body
+
+
+@pytest.mark.parametrize("line, boilerplate", [
+    ("Photo : Belga", True),
+    ("© AFP 2024", True),
+    ("Un texte (c) réservé", True),
+    ("Un texte sans légende ni crédit photo", False),
+    ("Farah Nadifi - 27 novembre 2024", True),
+    ("Quelqu'un a écrit beaucoup de choses avant le tiret final, bien plus de soixante - 27 novembre 2024", False),
+])
+def test_caption_and_byline_lines(line, boilerplate):
+    body = "Un paragraphe de texte suivi, assez long pour être le corps de l'article."
+    cleaned = clean_text(f"{body}\n\n{line}\n\n{body} Encore.")
+    assert (line in cleaned.boilerplate) is boilerplate
