@@ -36,12 +36,28 @@ def summary_to_json(summary: grouping.EventSummary) -> str:
                       separators=(",", ":"))
 
 
+_PARSED: dict[str, grouping.EventSummary] = {}  # stored text -> summary (summaries are immutable)
+_PARSED_LIMIT = 8192
+
+
+def _remember(text: str, summary: grouping.EventSummary) -> None:
+    if len(_PARSED) >= _PARSED_LIMIT:
+        _PARSED.clear()
+    _PARSED[text] = summary
+
+
 def summary_from_json(text: str) -> grouping.EventSummary:
+    """The summary stored as `text` (recently written and read ones are remembered)."""
+    cached = _PARSED.get(text)
+    if cached is not None:
+        return cached
     data = json.loads(text)
     for name in _LIST_FIELDS:
         data[name] = tuple(data.get(name) or ())
     known = {f.name for f in dataclasses.fields(grouping.EventSummary)}
-    return grouping.EventSummary(**{k: v for k, v in data.items() if k in known})
+    summary = grouping.EventSummary(**{k: v for k, v in data.items() if k in known})
+    _remember(text, summary)
+    return summary
 
 
 def _date_key(summary: grouping.EventSummary) -> str:
@@ -68,17 +84,21 @@ class EventAssigner:
         self.touched: set[int] = set()
         self.added: list[int] = []  # articles assigned during this run (up to REGROUP_LIMIT + 1)
 
+    def _document_frequencies(self, keys: list[str]) -> dict[str, int]:
+        if not keys:
+            return {}
+        marks = ",".join("?" * len(keys))
+        return dict(self.conn.execute(f"SELECT key, article_count FROM entities WHERE key IN ({marks})", keys))
+
     def host_weights(self, keys: list[str], pending: int = 1) -> dict[str, float]:
         """Weights from document frequency: the host (in nearly every article) weighs little.
 
         `pending`: articles already counted in the entities' article_count but not
-        yet in `article_total` (the article being written).
+        yet in `article_total`.
         """
         if not keys:
             return {}
-        marks = ",".join("?" * len(keys))
-        df = dict(self.conn.execute(f"SELECT key, article_count FROM entities WHERE key IN ({marks})", keys))
-        return grouping.host_weights_from_df(df, max(self.article_total + pending, 1))
+        return grouping.host_weights_from_df(self._document_frequencies(keys), max(self.article_total + pending, 1))
 
     def _candidates(self, features: grouping.ArticleFeatures, weights: dict[str, float]) -> list[grouping.EventSummary]:
         keys = grouping.candidate_keys(features, weights)[:KEYS_LOOKED_UP]
@@ -108,32 +128,44 @@ class EventAssigner:
         return [summary_from_json(row[0]) for row in
                 self.conn.execute(f"SELECT summary FROM events WHERE id IN ({marks})", sorted(event_ids))]
 
-    def assign(self, article_id: int, lang: str, published: str | None, dates: DateSpan,
-               mentions: list[Mention], topics: dict[str, int], date_at: int | None) -> int:
-        """Put the article into an existing event or a new one; returns the event id."""
-        features = grouping.article_features(
-            article_id, _ArticleView(lang, published, dates, mentions, topics), date_at)
-        event_id = self._place(features, pending=1)
+    def choose(self, lang: str, published: str | None, dates: DateSpan, mentions: list[Mention],
+               topics: dict[str, int], date_at: int | None) -> grouping.EventSummary:
+        """The event a new article joins (a new one is created): its summary with the article merged in.
+
+        Asked before the article is stored, so that its row is written once with
+        its event id; its entities' document frequencies are counted as if it were
+        stored already. `record` then stores the event once the article is in.
+        """
+        features = grouping.article_features(0, _ArticleView(lang, published, dates, mentions, topics), date_at)
+        keys = sorted(set(features.participants) | set(features.countries) | set(features.places))
+        stored = self._document_frequencies(keys)
+        df = {key: stored.get(key, 0) + 1 for key in keys}
+        return self._choose(features, grouping.host_weights_from_df(df, max(self.article_total + 1, 1)))
+
+    def record(self, article_id: int, summary: grouping.EventSummary) -> None:
+        """Store the event chosen for a new article (now in the database)."""
+        write_event(self.conn, summary)
         if len(self.added) <= REGROUP_LIMIT:
             self.added.append(article_id)
         if len(self.touched) <= REFRESH_LIMIT:
-            self.touched.add(event_id)
-        return event_id
+            self.touched.add(summary.event_id)
 
-    def _place(self, features: grouping.ArticleFeatures, pending: int) -> int:
-        """Choose (or start) the article's event and store it; returns the event id."""
-        keys = sorted(set(features.participants) | set(features.countries) | set(features.places))
-        weights = self.host_weights(keys, pending)
-        event_id = grouping.choose_event(features, self._candidates(features, weights), weights)
+    def _choose(self, features: grouping.ArticleFeatures, weights: dict[str, float]) -> grouping.EventSummary:
+        candidates = self._candidates(features, weights)
+        event_id = grouping.choose_event(features, candidates, weights)
         if event_id is None:
             event_id = self.conn.execute("INSERT INTO events (title) VALUES ('')").lastrowid
-            summary = grouping.new_event(event_id, features, weights)
-        else:
-            current = self.conn.execute("SELECT summary FROM events WHERE id = ?", (event_id,)).fetchone()[0]
-            summary = grouping.merge_into(summary_from_json(current), features, weights)
-        self.conn.execute("UPDATE articles SET event_id = ? WHERE id = ?", (event_id, features.article_id))
+            return grouping.new_event(event_id, features, weights)
+        chosen = next(candidate for candidate in candidates if candidate.event_id == event_id)
+        return grouping.merge_into(chosen, features, weights)
+
+    def _place(self, features: grouping.ArticleFeatures, pending: int) -> int:
+        """Choose (or start) a stored article's event and store it; returns the event id."""
+        keys = sorted(set(features.participants) | set(features.countries) | set(features.places))
+        summary = self._choose(features, self.host_weights(keys, pending))
+        self.conn.execute("UPDATE articles SET event_id = ? WHERE id = ?", (summary.event_id, features.article_id))
         write_event(self.conn, summary)
-        return event_id
+        return summary.event_id
 
     def refresh_touched(self) -> None:
         """End of a run: regroup the run's articles, then recompute the events it touched.
@@ -217,6 +249,8 @@ def write_event(conn: sqlite3.Connection, summary: grouping.EventSummary) -> Non
     langs = ",".join(lang for lang, _ in Counter(
         row[0] for row in conn.execute("SELECT lang FROM articles WHERE event_id = ?", (event_id,))).most_common())
     date_key = _date_key(summary)
+    stored = summary_to_json(summary)
+    _remember(stored, summary)
     conn.execute(
         """UPDATE events SET title = ?, date_start = ?, date_end = ?, weekday = ?, place_id = ?, counterpart_id = ?,
                article_count = (SELECT count(*) FROM articles WHERE event_id = ?), langs = ?, summary = ?, sort_key = ?
@@ -224,7 +258,7 @@ def write_event(conn: sqlite3.Connection, summary: grouping.EventSummary) -> Non
         (title, summary.start, summary.end, summary.weekday,
          entities.get(summary.place, (None,))[0] if summary.place else None,
          entities.get(summary.counterpart, (None,))[0] if summary.counterpart else None,
-         event_id, langs, summary_to_json(summary), date_key, event_id),
+         event_id, langs, stored, date_key, event_id),
     )
     conn.execute("DELETE FROM event_entities WHERE event_id = ?", (event_id,))
     conn.executemany(

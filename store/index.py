@@ -84,12 +84,14 @@ class ArticleWriter:
             if self.has_hash(article.content_hash):
                 conn.execute("RELEASE article")
                 return None
-            article_id = self._insert_article(article)
             resolved = self.resolver.resolve(article.mentions, article.body)
-            mentions = self._insert_mentions(article_id, resolved)
+            mentions = self._apply_rules(resolved)
+            event = self.events.choose(article.lang, article.published, article.event_dates,
+                                       mentions, article.topics, article.event_date_at)
+            article_id = self._insert_article(article, event.event_id)
+            self._insert_mentions(article_id, mentions)
             self._insert_topics(article_id, article)
-            self.events.assign(article_id, article.lang, article.published, article.event_dates,
-                               mentions, article.topics, article.event_date_at)
+            self.events.record(article_id, event)
             self._learn(mentions, article.body)
             conn.execute("RELEASE article")
         except BaseException:
@@ -109,12 +111,12 @@ class ArticleWriter:
         if self.conn.in_transaction:
             self.conn.execute("COMMIT")
 
-    def _insert_article(self, article: ProcessedArticle) -> int:
+    def _insert_article(self, article: ProcessedArticle, event_id: int) -> int:
         conn = self.conn
         cursor = conn.execute(
             """INSERT INTO articles (source, content_hash, title, body, boilerplate, lang, languages,
-                   published, date_start, date_end, weekday, date_at, ingested_at)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                   published, date_start, date_end, weekday, date_at, event_id, ingested_at)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
             (
                 article.source,
                 article.content_hash,
@@ -128,6 +130,7 @@ class ArticleWriter:
                 article.event_dates.end,
                 article.event_dates.weekday,
                 article.event_date_at,
+                event_id,
                 dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
             ),
         )
@@ -176,19 +179,24 @@ class ArticleWriter:
         if rows:
             self.conn.executemany("UPDATE entities SET context = ?, name = ? WHERE key = ?", rows)
 
-    def _insert_mentions(self, article_id: int, resolved: list[Mention]) -> list[Mention]:
-        """Store the mentions as corrected by the analyst's rules; returns them."""
-        conn = self.conn
+    def _apply_rules(self, resolved: list[Mention]) -> list[Mention]:
+        """The mentions as corrected by the analyst's rules (rejected entities dropped)."""
         kept: list[Mention] = []
-        seen_entities: set[int] = set()
-        alias_counts: dict[tuple[int, str], int] = {}
-        rows = []
         for mention in resolved:
             key = self.rules.apply(mention.key, mention.surface)
             if key is None:
                 continue  # the analyst rejected this entity
+            kept.append(mention if key == mention.key else dataclasses.replace(mention, key=key))
+        return kept
+
+    def _insert_mentions(self, article_id: int, mentions: list[Mention]) -> None:
+        conn = self.conn
+        seen_entities: set[int] = set()
+        alias_counts: dict[tuple[int, str], int] = {}
+        rows = []
+        for mention in mentions:
+            key = mention.key
             entity_id = self.entity_id(key, mention.kind, self.rules.names.get(key, mention.name))
-            kept.append(dataclasses.replace(mention, key=key))
             seen_entities.add(entity_id)
             alias_counts[(entity_id, mention.surface)] = alias_counts.get((entity_id, mention.surface), 0) + 1
             rows.append((article_id, entity_id, mention.start, mention.end, mention.surface))
@@ -211,7 +219,6 @@ class ArticleWriter:
             "UPDATE entities SET article_count = article_count + 1 WHERE id = ?",
             [(entity_id,) for entity_id in seen_entities],
         )
-        return kept
 
     def _topic_id(self, key: str) -> int:
         """Id of a topic, created if new (another ingest may have created it meanwhile)."""
