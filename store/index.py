@@ -54,6 +54,8 @@ class ArticleWriter:
         self.db = db
         self.conn: sqlite3.Connection = db.conn
         self._entity_ids: dict[str, int] = {}
+        self._names_written: dict[str, str] = {}  # entity key -> display name last stored
+        self._context_pending: set[str] = set()  # entities whose context the open batch changed
         self.batch_size = max(1, batch_size)
         self._batch_started, self._batch_size = 0.0, 0
         self.rules = load_entity_rules(db)
@@ -98,6 +100,7 @@ class ArticleWriter:
             conn.execute("ROLLBACK TO article")
             conn.execute("RELEASE article")
             self._entity_ids.clear()
+            self._names_written.clear()
             self._topic_ids.clear()
             raise
         self.events.article_total += 1
@@ -109,6 +112,7 @@ class ArticleWriter:
     def flush(self) -> None:
         """Commit the articles written so far."""
         if self.conn.in_transaction:
+            self._write_contexts()
             self.conn.execute("COMMIT")
 
     def _insert_article(self, article: ProcessedArticle, event_id: int) -> int:
@@ -155,6 +159,7 @@ class ArticleWriter:
             row = (self.conn.execute(
                 "INSERT INTO entities (key, kind, name) VALUES (?, ?, ?)", (key, kind, name)
             ).lastrowid,)
+            self._names_written[key] = name
         self._entity_ids[key] = row[0]
         return row[0]
 
@@ -164,20 +169,36 @@ class ArticleWriter:
         self.events.refresh_touched()
 
     def _learn(self, mentions: list[Mention], body: str) -> None:
-        """Teach the resolver this article's entities and keep their context on disk.
+        """Teach the resolver this article's entities; their display names go to disk now,
+        their context when the batch is committed (`flush`).
 
         The resolver is a cache of the entity tables: if the transaction is then
         rolled back it may know an alias too many, never one too few.
         """
         self.resolver.learn(mentions, body)
-        rows = []
+        renamed = []
         for key in {m.key for m in mentions}:
             entity = self.resolver.get(key)
             if entity is not None:
+                self._context_pending.add(key)
+                name = self.rules.names.get(key, entity.name)
+                if self._names_written.get(key) != name:
+                    renamed.append((name, key))
+                    self._names_written[key] = name
+        if renamed:
+            self.conn.executemany("UPDATE entities SET name = ? WHERE key = ?", renamed)
+
+    def _write_contexts(self) -> None:
+        """Store the context tags of the entities the open batch taught the resolver."""
+        rows = []
+        for key in self._context_pending:
+            entity = self.resolver.get(key)
+            if entity is not None:
                 top = dict(entity.context.most_common(CONTEXT_TAGS_KEPT))
-                rows.append((json.dumps(top, ensure_ascii=False), self.rules.names.get(key, entity.name), key))
+                rows.append((json.dumps(top, ensure_ascii=False), key))
+        self._context_pending.clear()
         if rows:
-            self.conn.executemany("UPDATE entities SET context = ?, name = ? WHERE key = ?", rows)
+            self.conn.executemany("UPDATE entities SET context = ? WHERE key = ?", rows)
 
     def _apply_rules(self, resolved: list[Mention]) -> list[Mention]:
         """The mentions as corrected by the analyst's rules (rejected entities dropped)."""
