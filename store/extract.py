@@ -77,6 +77,7 @@ class _Lex:
     honor_set: frozenset[str]
     role_after: re.Pattern[str]
     role_before: re.Pattern[str]
+    role_before_low: re.Pattern[str] | None  # role_before without IGNORECASE, for the lower-cased text
     role_words: frozenset[str]
     given_ar_rx: re.Pattern[str]
     honor_ar_rx: re.Pattern[str]
@@ -104,6 +105,32 @@ _AR_STOP = (
 ).split()
 
 
+try:  # what re.IGNORECASE matches beyond plain lower-casing: "s" also matches "ſ", "i" also "ı" …
+    from re._casefix import _EXTRA_CASES as _CASE_EXTRA
+except ImportError:  # another Python: keep to the IGNORECASE regexes
+    _CASE_EXTRA = None
+
+
+def _ignorecase_classes(chars: set[str]) -> dict[str, str]:
+    """For the lower-case letters of a pattern, the character class that matches, in the text
+    lower-cased by lower_same_length, exactly what the letter matches under re.IGNORECASE."""
+    out = {}
+    for c in chars:
+        extra = _CASE_EXTRA.get(ord(c)) if _CASE_EXTRA else None
+        if extra:
+            out[c] = "[" + re.escape(c) + "".join(re.escape(chr(x)) for x in extra) + "]"
+    return out
+
+
+def _role_before_pattern(role_lat: list[str], classes: dict[str, str] | None = None) -> str:
+    """A role word ("…, directeur général de la police, X") up to the end of the text, within the sentence;
+    with `classes`: the same for the lower-cased text, without re.IGNORECASE (see _ignorecase_classes)."""
+    role_pat = trie_pattern(role_lat, classes=classes)
+    role_long = trie_pattern([r for r in role_lat if len(r) >= 6 and " " not in r], classes=classes)
+    suffix = "|".join("".join((classes or {}).get(c, c) for c in sfx) for sfx in ("in", "en", "e", "s", "es", "n", "a", "innen"))
+    return rf"(?:(?<!\w)(?:{role_pat})|(?:{role_long})(?:{suffix})?)(?!\w)[^.;:!?\n]{{0,90}}$"
+
+
 @lru_cache(maxsize=1)
 def _lex() -> _Lex:
     gl = load_lexicon("given_names")
@@ -119,7 +146,6 @@ def _lex() -> _Lex:
     roles = sorted({r for lst in titles["roles"].values() for r in lst}, key=len, reverse=True)
     role_lat = [r for r in roles if not ARABIC.search(r)]
     role_pat = trie_pattern(role_lat)
-    role_long = trie_pattern([r for r in role_lat if len(r) >= 6 and " " not in r])
     stop = set(load_lexicon("stopwords")["words"])
     org = load_lexicon("organizations")["patterns"]
     pre = trie_pattern(set(org["pre_heads"]), casefold=False)
@@ -163,8 +189,9 @@ def _lex() -> _Lex:
             rf"^[ \u00a0]*[\"”»]?[ \u00a0]*,[ \u00a0]*(?:(?:le|la|l['’]|les|the|el|il|lo|o|a|der|die|de|het|son|sa|his|her|its|su|suo|sua|seu|sua|ex|former|ancien|ancienne|nouveau|nouvelle|new)[ \u00a0]+)*(?:[a-zà-ÿ]+[ \u00a0]+){{0,2}}(?:{role_pat})",
             re.IGNORECASE,
         ),
-        role_before=re.compile(
-            rf"(?:(?<!\w)(?:{role_pat})|(?:{role_long})(?:in|en|e|s|es|n|a|innen)?)(?!\w)[^.;:!?\n]{{0,90}}$", re.IGNORECASE),
+        role_before=re.compile(_role_before_pattern(role_lat), re.IGNORECASE),
+        role_before_low=(None if _CASE_EXTRA is None else
+                         re.compile(_role_before_pattern(role_lat, _ignorecase_classes(set("".join(role_lat)) | set("inesa"))))),
         role_words=frozenset(r.lower() for r in role_lat),
         given_ar_rx=re.compile(r"(?<![\u0621-\u064a])(?:عبد[ \u00a0]+ال?[\u0621-\u064a]+|عبدال[\u0621-\u064a]+|" + trie_pattern(given_ar, casefold=False) + r")(?![\u0621-\u064a])"),
         role_ar_rx=re.compile(r"(?<![\u0621-\u064a])[وفبل]?(?:" + "|".join(
@@ -301,9 +328,13 @@ def _honor_before(body: str, s0: int) -> bool:
     return len(words) >= 2 and f"{words[-2].lower()} {last}" in hs
 
 
-def _people_latin(body: str, occ: bytearray) -> list[_Cand]:
+def _people_latin(body: str, occ: bytearray, low: str | None = None) -> list[_Cand]:
+    """`low`: lower_same_length(body), if the caller has it."""
     lx = _lex()
     out: list[_Cand] = []
+    # the role-word regex runs on the lower-cased text without re.IGNORECASE (much faster), unless
+    # the body has one of the two letters whose str.lower() differs from re's: "İ" and (final) "Σ"
+    role_low = lx.role_before_low if low is not None and "İ" not in body and "Σ" not in body else None
     lo_cache: dict[str, bool] = {}  # token -> also written in lower case in this body
     for m in SEQ_RX.finditer(body):
         base = m.start()
@@ -371,7 +402,8 @@ def _people_latin(body: str, occ: bytearray) -> list[_Cand]:
                   and not any(_NOUNISH.search(t[2]) for t in run)
                   and not _PREP_BEFORE.search(body, max(0, s0 - 12), s0)
                   and (lx.role_after.match(body, run[-1][1], min(len(body), run[-1][1] + 80))
-                       or lx.role_before.search(body, max(0, s0 - 100), s0))):
+                       or (role_low.search(low, max(0, s0 - 100), s0) if role_low is not None
+                           else lx.role_before.search(body, max(0, s0 - 100), s0)))):
                 pass
             else:
                 continue
@@ -873,7 +905,7 @@ def extract_mentions(body: str, segments: list[Segment]) -> list[Mention]:
     if trig:
         cands += trig
         occ = _occupied(cands, len(body))
-    people = _people_latin(body, occ)
+    people = _people_latin(body, occ, low)
     if ARABIC.search(body):
         people += _people_arabic(body, occ)
     cands += people

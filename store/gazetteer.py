@@ -35,11 +35,12 @@ def _esc(ch: str) -> str:
     return _CHAR_CLASS.get(ch) or re.escape(ch)
 
 
-def trie_pattern(words: list[str] | set[str], casefold: bool = True) -> str:
+def trie_pattern(words: list[str] | set[str], casefold: bool = True, classes: dict[str, str] | None = None) -> str:
     """A regex alternation of `words`, factored as a trie (longest alternative first).
 
     With ``casefold`` the words are lower-cased: match the pattern against
     :func:`lower_same_length` of the text (much faster than re.IGNORECASE).
+    ``classes`` maps a character to the regex written for it instead of the character itself.
     """
     trie: dict = {}
     for w in words:
@@ -54,7 +55,7 @@ def trie_pattern(words: list[str] | set[str], casefold: bool = True) -> str:
 
     def emit(node: dict) -> str:
         end = "" in node
-        alts = [_esc(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch != ""]
+        alts = [((classes and classes.get(ch)) or _esc(ch)) + emit(sub) for ch, sub in sorted(node.items()) if ch != ""]
         if not alts:
             return ""
         body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"

@@ -316,3 +316,28 @@ def test_middle_initials_and_things_named_after_people():
                        ("Les incidents ont eu lieu au stade Mohammed V et sur le boulevard Abdelkrim El Khattabi.", "fr"),
                        ("وقعت الحادثة في شارع محمد الخامس بالرباط.", "ar")]:
         assert not [m for m in one(text, lang) if m.kind == "person"], text
+
+
+def test_role_regex_on_lower_cased_text_matches_the_ignorecase_one():
+    """The fast role-word regex (lower-cased text, no re.IGNORECASE) finds exactly what the
+    IGNORECASE one finds, also with upper case, "ſ", "ı", the Kelvin sign and line breaks."""
+    import random
+
+    from store.extract import _lex
+    from store.gazetteer import lower_same_length
+
+    lx = _lex()
+    if lx.role_before_low is None:
+        pytest.skip("this Python has no re._casefix")
+    rnd = random.Random(3)
+    base = ("Le directeur général de la DGSN, M. Hammouchi, a reçu le ministre. Der Polizeipräsident "
+            "und die Bundesinnenministerin trafen den Botschafter. Il presidente della Repubblica; "
+            "the Secretary of State and Chief Inspector met the Başkanı and the embaixadora. ")
+    odd = "ſıIiSsKkσςẞß\u212a\u00a0\n.:,"
+    for _ in range(300):
+        text = "".join(c.upper() if rnd.random() < 0.3 else rnd.choice(odd) if rnd.random() < 0.02 else c
+                       for c in base)
+        low = lower_same_length(text)
+        for s0 in range(0, len(text) + 1, 7):
+            want = bool(lx.role_before.search(text, max(0, s0 - 100), s0))
+            assert bool(lx.role_before_low.search(low, max(0, s0 - 100), s0)) == want, (text, s0)
