@@ -15,7 +15,7 @@ from .clean import clean_text
 from .dates import find_event_dates_at, find_published
 from .extract import extract_mentions
 from .language import detect_languages
-from .model import ProcessedArticle, RawDocument, Segment
+from .model import CleanedText, ProcessedArticle, RawDocument, Segment
 from .topics import find_topics
 
 
@@ -46,13 +46,22 @@ def _mined_part(body: str, segments: list[Segment]) -> tuple[str, list[Segment]]
 def process(document: RawDocument, today: dt.date | None = None, digest: str | None = None) -> ProcessedArticle:
     """Run every pipeline step over one document."""
     cleaned = clean_text(document.text, document.title)
-    lang, shares, segments = detect_languages(cleaned.body, document.lang)
-    mined, mined_segments = _mined_part(cleaned.body, segments)
     published = document.published or find_published(document.text)
+    return analyse(document.source, digest or content_hash(document), cleaned, published, document.lang, today)
+
+
+def analyse(source: str, digest: str, cleaned: CleanedText, published: str | None,
+            declared_lang: str | None = None, today: dt.date | None = None) -> ProcessedArticle:
+    """The steps after cleaning: language, dates, entities, topics.
+
+    `secbrowse reindex` runs these again over stored (already cleaned) articles.
+    """
+    lang, shares, segments = detect_languages(cleaned.body, declared_lang)
+    mined, mined_segments = _mined_part(cleaned.body, segments)
     event_dates, event_date_at = find_event_dates_at(cleaned.body, segments, published, today or dt.date.today())
     return ProcessedArticle(
-        source=document.source,
-        content_hash=digest or content_hash(document),
+        source=source,
+        content_hash=digest,
         title=cleaned.title,
         body=cleaned.body,
         boilerplate=cleaned.boilerplate,
