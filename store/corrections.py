@@ -56,6 +56,7 @@ def load_entity_rules(db: Database) -> EntityRules:
             rules.rejected.add(data["key"])
         elif action == "entity_split":
             rules.splits[(data["key"], data["alias"])] = data["new_key"]
+            rules.names[data["new_key"]] = data["alias"]
         elif action == "entity_rename":
             rules.names[data["key"]] = data["name"]
     return rules
@@ -283,3 +284,67 @@ def split_event(db: Database, event_id: int, article_ids: list[int]) -> int:
             "from": _hashes(conn, "SELECT content_hash FROM articles WHERE event_id = ?", (event_id,)),
         })
     return new_event
+
+
+def _events_of(conn: sqlite3.Connection, hashes: list[str]) -> dict[int, int | None]:
+    """article id -> event id, for the stored articles among `hashes`."""
+    marks = ",".join("?" * len(hashes)) or "''"
+    return dict(conn.execute(f"SELECT id, event_id FROM articles WHERE content_hash IN ({marks})", hashes))
+
+
+def _main_event(events: dict[int, int | None]) -> int | None:
+    """The event most of these articles are in (the oldest on a tie)."""
+    counts: dict[int, int] = {}
+    for event_id in events.values():
+        if event_id is not None:
+            counts[event_id] = counts.get(event_id, 0) + 1
+    return min(counts, key=lambda event_id: (-counts[event_id], event_id)) if counts else None
+
+
+def replay_event_corrections(conn: sqlite3.Connection) -> int:
+    """Apply the recorded event corrections again, inside the caller's transaction.
+
+    After re-extraction has grouped every article afresh, the analyst's merges,
+    moves and splits (recorded by article content hashes) are redone in the
+    order they were made; those whose articles are gone are skipped. Returns
+    how many were applied.
+    """
+    from .event_store import rebuild_event
+
+    touched: set[int] = set()
+    applied = 0
+
+    def move(article_ids: list[int], event_id: int, events: dict[int, int | None]) -> None:
+        marks = ",".join("?" * len(article_ids))
+        conn.execute(f"UPDATE articles SET event_id = ? WHERE id IN ({marks})", (event_id, *article_ids))
+        touched.update(e for a, e in events.items() if e is not None and a in article_ids)
+        touched.add(event_id)
+
+    rows = conn.execute(
+        "SELECT action, payload FROM corrections WHERE action LIKE 'event_%' ORDER BY id").fetchall()
+    for action, payload in rows:
+        data = json.loads(payload)
+        if action == "event_merge":
+            events = _events_of(conn, data["articles"])
+            target = _main_event(events)
+            if target is None or len(events) < 2:
+                continue
+            move(sorted(events), target, events)
+        elif action == "event_move":
+            article = _events_of(conn, [data["article"]])
+            target = _main_event(_events_of(conn, [h for h in data["with"] if h != data["article"]]))
+            if not article or target is None:
+                continue
+            move(sorted(article), target, article)
+        elif action == "event_split":
+            events = _events_of(conn, data["articles"])
+            if not events:
+                continue
+            new_event = conn.execute("INSERT INTO events (title) VALUES ('')").lastrowid
+            move(sorted(events), new_event, events)
+        else:
+            continue
+        applied += 1
+    for event_id in sorted(touched):
+        rebuild_event(conn, event_id)
+    return applied

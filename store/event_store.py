@@ -138,8 +138,8 @@ class EventAssigner:
         """
         features = grouping.article_features(0, _ArticleView(lang, published, dates, mentions, topics), date_at)
         keys = sorted(set(features.participants) | set(features.countries) | set(features.places))
-        stored = self._document_frequencies(keys)
-        df = {key: stored.get(key, 0) + 1 for key in keys}
+        known = self._document_frequencies(keys)
+        df = {key: known.get(key, 0) + 1 for key in keys}
         return self._choose(features, grouping.host_weights_from_df(df, max(self.article_total + 1, 1)))
 
     def record(self, article_id: int, summary: grouping.EventSummary) -> None:
@@ -177,20 +177,21 @@ class EventAssigner:
         leaves the grouping of the first pass.  Skipped for huge runs, where the
         weights were mature early and the cost would be a second pass.
         """
-        if len(self.touched) > REFRESH_LIMIT or len(self.added) > REGROUP_LIMIT:
-            self.touched.clear()
-            self.added.clear()
-            return
-        self.article_total = self.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
         self.conn.execute("BEGIN IMMEDIATE")
         try:
-            touched = self._regroup(self.added) if self.added else set(self.touched)
-            for event_id in sorted(touched):
-                rebuild_event(self.conn, event_id)
+            self.settle()
             self.conn.execute("COMMIT")
         except BaseException:
             self.conn.execute("ROLLBACK")
             raise
+
+    def settle(self) -> None:
+        """`refresh_touched` inside the caller's transaction."""
+        if len(self.touched) <= REFRESH_LIMIT and len(self.added) <= REGROUP_LIMIT:
+            self.article_total = self.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+            touched = self._regroup(self.added) if self.added else set(self.touched)
+            for event_id in sorted(touched):
+                rebuild_event(self.conn, event_id)
         self.touched.clear()
         self.added.clear()
 

@@ -86,27 +86,52 @@ class ArticleWriter:
             if self.has_hash(article.content_hash):
                 conn.execute("RELEASE article")
                 return None
-            resolved = self.resolver.resolve(article.mentions, article.body)
-            mentions = self._apply_rules(resolved)
-            event = self.events.choose(article.lang, article.published, article.event_dates,
-                                       mentions, article.topics, article.event_date_at)
-            article_id = self._insert_article(article, event.event_id)
-            self._insert_mentions(article_id, mentions)
-            self._insert_topics(article_id, article)
-            self.events.record(article_id, event)
-            self._learn(mentions, article.body)
+            article_id = self._store(article, None)
             conn.execute("RELEASE article")
         except BaseException:
-            conn.execute("ROLLBACK TO article")
-            conn.execute("RELEASE article")
-            self._entity_ids.clear()
-            self._names_written.clear()
-            self._topic_ids.clear()
+            self._undo_article()
             raise
         self.events.article_total += 1
         self._batch_size += 1
         if self._batch_size >= self.batch_size or time.monotonic() - self._batch_started >= BATCH_SECONDS:
             self.flush()
+        return article_id
+
+    def rewrite(self, article_id: int, article: ProcessedArticle) -> None:
+        """Store what the pipeline found again for an article already stored (`secbrowse reindex`).
+
+        Runs inside the caller's transaction (which must have removed the
+        article's mentions, topics, segments and event first); never commits.
+        """
+        self.conn.execute("SAVEPOINT article")
+        try:
+            self._store(article, article_id)
+            self.conn.execute("RELEASE article")
+        except BaseException:
+            self._undo_article()
+            raise
+
+    def _undo_article(self) -> None:
+        self.conn.execute("ROLLBACK TO article")
+        self.conn.execute("RELEASE article")
+        self._entity_ids.clear()
+        self._names_written.clear()
+        self._topic_ids.clear()
+
+    def _store(self, article: ProcessedArticle, article_id: int | None) -> int:
+        """Resolve, choose the event, and write the article's rows; returns its id."""
+        resolved = self.resolver.resolve(article.mentions, article.body)
+        mentions = self._apply_rules(resolved)
+        event = self.events.choose(article.lang, article.published, article.event_dates,
+                                   mentions, article.topics, article.event_date_at)
+        if article_id is None:
+            article_id = self._insert_article(article, event.event_id)
+        else:
+            self._update_article(article_id, article, event.event_id)
+        self._insert_mentions(article_id, mentions)
+        self._insert_topics(article_id, article)
+        self.events.record(article_id, event)
+        self._learn(mentions, article.body)
         return article_id
 
     def flush(self) -> None:
@@ -139,15 +164,28 @@ class ArticleWriter:
             ),
         )
         article_id = cursor.lastrowid
-        conn.executemany(
-            "INSERT INTO segments (article_id, start, end, lang) VALUES (?, ?, ?, ?)",
-            [(article_id, s.start, s.end, s.lang) for s in article.segments],
-        )
+        self._insert_segments(article_id, article)
         conn.execute(
             "INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)",
             (article_id, article.title or "", article.body),
         )
         return article_id
+
+    def _update_article(self, article_id: int, article: ProcessedArticle, event_id: int) -> None:
+        """What re-extraction may change in a stored article's row (its text stays)."""
+        self.conn.execute(
+            """UPDATE articles SET lang = ?, languages = ?, date_start = ?, date_end = ?, weekday = ?,
+                   date_at = ?, event_id = ? WHERE id = ?""",
+            (article.lang, json.dumps(article.languages), article.event_dates.start, article.event_dates.end,
+             article.event_dates.weekday, article.event_date_at, event_id, article_id),
+        )
+        self._insert_segments(article_id, article)
+
+    def _insert_segments(self, article_id: int, article: ProcessedArticle) -> None:
+        self.conn.executemany(
+            "INSERT INTO segments (article_id, start, end, lang) VALUES (?, ?, ?, ?)",
+            [(article_id, s.start, s.end, s.lang) for s in article.segments],
+        )
 
     def entity_id(self, key: str, kind: str, name: str) -> int:
         """Id of the entity with this key, created if new."""

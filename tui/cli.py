@@ -1,4 +1,4 @@
-"""The `secbrowse` command line: open the app, ingest, search, export.
+"""The `secbrowse` command line: open the app, ingest, reindex, search, export, corrections.
 
 Errors the user can fix print one line and exit 2; no tracebacks.
 """
@@ -37,6 +37,10 @@ def _build_parser() -> argparse.ArgumentParser:
     ingest = commands.add_parser("ingest", parents=[db_option], help="add articles (.txt, .html, .jsonl files or folders)")
     ingest.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (read recursively)")
     ingest.add_argument("--workers", type=int, default=1, metavar="N", help="pipeline worker processes (default 1)")
+    reindex = commands.add_parser(
+        "reindex", parents=[db_option],
+        help="run extraction, resolution and grouping again over every stored article (corrections kept)")
+    reindex.add_argument("--workers", type=int, default=1, metavar="N", help="pipeline worker processes (default 1)")
     search = commands.add_parser("search", parents=[db_option], help="full-text search without the app")
     from . import search_command
 
@@ -91,6 +95,24 @@ def run_ingest(db, paths: Sequence[str], workers: int, console: Console) -> int:
     return EXIT_SOME_FAILED if summary.failed else EXIT_OK
 
 
+def run_reindex(db, workers: int, console: Console) -> int:
+    """Re-extract every stored article, with a progress bar on a terminal."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from store.reindex import reindex
+
+    if console.is_terminal:
+        with Progress(TextColumn("re-extracting"), BarColumn(), MofNCompleteColumn(), TextColumn("articles"),
+                      TimeElapsedColumn(), console=console) as bar:
+            task = bar.add_task("reindex", total=None)
+            summary = reindex(db, workers=workers,
+                              progress=lambda done, total: bar.update(task, completed=done, total=total))
+    else:
+        summary = reindex(db, workers=workers)
+    console.print(Text(summary.line()), soft_wrap=True)
+    return 130 if summary.interrupted else EXIT_OK
+
+
 def _export(args: argparse.Namespace) -> int:
     from store.export import write_export
 
@@ -117,6 +139,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "ingest":
             return run_ingest(_open(args, create=True), args.paths, max(1, args.workers), _stderr_console())
+        if args.command == "reindex":
+            return run_reindex(_open(args, create=False), max(1, args.workers), _stderr_console())
         if args.command == "search":
             from .search_command import run_search
 
