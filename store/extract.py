@@ -78,6 +78,7 @@ class _Lex:
     role_after: re.Pattern[str]
     role_before: re.Pattern[str]
     role_before_low: re.Pattern[str] | None  # role_before without IGNORECASE, for the lower-cased text
+    role_punct_free: bool  # no role word has a ".;:!?" in it
     role_words: frozenset[str]
     given_ar_rx: re.Pattern[str]
     honor_ar_rx: re.Pattern[str]
@@ -190,6 +191,7 @@ def _lex() -> _Lex:
             re.IGNORECASE,
         ),
         role_before=re.compile(_role_before_pattern(role_lat), re.IGNORECASE),
+        role_punct_free=not any(c in r for r in role_lat for c in ".;:!?"),
         role_before_low=(None if _CASE_EXTRA is None else
                          re.compile(_role_before_pattern(role_lat, _ignorecase_classes(set("".join(role_lat)) | set("inesa"))))),
         role_words=frozenset(r.lower() for r in role_lat),
@@ -328,6 +330,17 @@ def _honor_before(body: str, s0: int) -> bool:
     return len(words) >= 2 and f"{words[-2].lower()} {last}" in hs
 
 
+def _role_before(body: str, low: str | None, s0: int, role_low: re.Pattern[str] | None) -> bool:
+    """Is there a role word before s0 in the same clause ("le directeur général de la police, X")?"""
+    start = max(0, s0 - 100)
+    if _lex().role_punct_free:
+        # the match (role word, then no ".;:!?" up to s0) starts after the clause's last ".;:!?"
+        start = max(start, *(body.rfind(c, start, s0) + 1 for c in ".;:!?"))
+    if role_low is not None:
+        return role_low.search(low, start, s0) is not None
+    return _lex().role_before.search(body, start, s0) is not None
+
+
 def _people_latin(body: str, occ: bytearray, low: str | None = None) -> list[_Cand]:
     """`low`: lower_same_length(body), if the caller has it."""
     lx = _lex()
@@ -402,8 +415,7 @@ def _people_latin(body: str, occ: bytearray, low: str | None = None) -> list[_Ca
                   and not any(_NOUNISH.search(t[2]) for t in run)
                   and not _PREP_BEFORE.search(body, max(0, s0 - 12), s0)
                   and (lx.role_after.match(body, run[-1][1], min(len(body), run[-1][1] + 80))
-                       or (role_low.search(low, max(0, s0 - 100), s0) if role_low is not None
-                           else lx.role_before.search(body, max(0, s0 - 100), s0)))):
+                       or _role_before(body, low, s0, role_low))):
                 pass
             else:
                 continue

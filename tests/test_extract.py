@@ -319,11 +319,11 @@ def test_middle_initials_and_things_named_after_people():
 
 
 def test_role_regex_on_lower_cased_text_matches_the_ignorecase_one():
-    """The fast role-word regex (lower-cased text, no re.IGNORECASE) finds exactly what the
-    IGNORECASE one finds, also with upper case, "ſ", "ı", the Kelvin sign and line breaks."""
+    """The fast role-word search (lower-cased text, no re.IGNORECASE, from the clause start) finds
+    exactly what the IGNORECASE one finds, also with upper case, "ſ", "ı", the Kelvin sign, line breaks."""
     import random
 
-    from store.extract import _lex
+    from store.extract import _lex, _role_before
     from store.gazetteer import lower_same_length
 
     lx = _lex()
@@ -333,7 +333,7 @@ def test_role_regex_on_lower_cased_text_matches_the_ignorecase_one():
     base = ("Le directeur général de la DGSN, M. Hammouchi, a reçu le ministre. Der Polizeipräsident "
             "und die Bundesinnenministerin trafen den Botschafter. Il presidente della Repubblica; "
             "the Secretary of State and Chief Inspector met the Başkanı and the embaixadora. ")
-    odd = "ſıIiSsKkσςẞß\u212a\u00a0\n.:,"
+    odd = "ſıIiSsKkσςẞß\u212a\u00a0\n.:,;!?"
     for _ in range(300):
         text = "".join(c.upper() if rnd.random() < 0.3 else rnd.choice(odd) if rnd.random() < 0.02 else c
                        for c in base)
@@ -341,3 +341,6 @@ def test_role_regex_on_lower_cased_text_matches_the_ignorecase_one():
         for s0 in range(0, len(text) + 1, 7):
             want = bool(lx.role_before.search(text, max(0, s0 - 100), s0))
             assert bool(lx.role_before_low.search(low, max(0, s0 - 100), s0)) == want, (text, s0)
+            # and the search window cut at the clause start changes nothing
+            assert _role_before(text, low, s0, lx.role_before_low) == want, (text, s0)
+            assert _role_before(text, low, s0, None) == want, (text, s0)
