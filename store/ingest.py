@@ -8,7 +8,6 @@ in batches. Ctrl-C stops after the current article: what was written stays whole
 from __future__ import annotations
 
 import datetime as dt
-import multiprocessing
 import os
 import signal
 import sqlite3
@@ -23,6 +22,7 @@ from .schema import Database
 from .index import ArticleWriter
 from .model import ProcessedArticle, RawDocument
 from .pipeline import content_hash, process
+from .workers import WorkerPool, leave_ctrl_c_to_parent
 from .read import JSONL_SUFFIXES, ReadFailure, list_article_files, read_file
 
 
@@ -120,12 +120,8 @@ def _init_worker() -> None:
     """Pool workers leave Ctrl-C to the parent, which stops after the current article.
 
     A forked worker must not use connections inherited from the parent.
-
-    SIGTERM gets its default action back: the forked worker inherited the
-    parent's stop-flag handler, and Pool.terminate() kills workers with SIGTERM.
     """
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    leave_ctrl_c_to_parent()
     _checks.clear()
 
 
@@ -203,9 +199,8 @@ def ingest_paths(
         today = today or dt.date.today()
         where = database_file(db)
         jobs = _jobs(files, where, today)
-        pool = (multiprocessing.get_context("fork").Pool(workers, initializer=_init_worker)
-                if workers > 1 else None)
-        results = pool.imap(_run_job, jobs, chunksize=4) if pool else map(_run_job, jobs)
+        pool = WorkerPool(workers, initializer=_init_worker)
+        results = pool.map(_run_job, jobs)
         done = 0
         try:
             for articles, failed, present, ends_file in results:
@@ -226,9 +221,7 @@ def ingest_paths(
         except KeyboardInterrupt:
             stop.stop = True
         finally:
-            if pool:
-                pool.terminate()
-                pool.join()
+            pool.close()
             _close_checks()
             writer.flush()
         if summary.added:

@@ -14,8 +14,6 @@ leaves the database exactly as it was. Article texts are never touched.
 from __future__ import annotations
 
 import datetime as dt
-import multiprocessing
-import signal
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -25,6 +23,7 @@ from .index import ArticleWriter
 from .model import CleanedText, ProcessedArticle
 from .pipeline import analyse
 from .schema import Database
+from .workers import WorkerPool
 
 CHUNK = 64  # stored articles sent to a worker at a time
 
@@ -55,11 +54,6 @@ def _analyse_rows(rows: list[StoredRow]) -> list[tuple[int, ProcessedArticle]]:
         ingested = dt.date.fromisoformat(ingested_at[:10])  # relative dates as when it came in
         out.append((article_id, analyse(source, digest, cleaned, published, lang, ingested)))
     return out
-
-
-def _leave_ctrl_c_to_parent() -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def _chunks(db: Database, article_ids: list[int]):
@@ -98,7 +92,7 @@ def reindex(
     conn = db.conn
     summary = ReindexSummary()
     conn.execute("BEGIN IMMEDIATE")
-    pool = None
+    pool = WorkerPool(workers)
     try:
         article_ids = [row[0] for row in conn.execute(
             "SELECT id FROM articles ORDER BY coalesce(date_start, published, '~'), content_hash")]
@@ -106,13 +100,7 @@ def reindex(
             conn.execute(statement)
         writer = ArticleWriter(db, known_entities_file)
         writer.events.article_total = 0  # host weights grow with the articles placed, as in an ingest
-        chunks = _chunks(db, article_ids)
-        if workers > 1:
-            pool = multiprocessing.get_context("fork").Pool(workers, initializer=_leave_ctrl_c_to_parent)
-            results = pool.imap(_analyse_rows, chunks)
-        else:
-            results = map(_analyse_rows, chunks)
-        for analysed in results:
+        for analysed in pool.map(_analyse_rows, _chunks(db, article_ids)):
             for article_id, article in analysed:
                 writer.rewrite(article_id, article)
                 writer.events.article_total += 1
@@ -134,7 +122,5 @@ def reindex(
         conn.execute("ROLLBACK")
         raise
     finally:
-        if pool:
-            pool.terminate()
-            pool.join()
+        pool.close()
     return summary
