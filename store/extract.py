@@ -310,24 +310,37 @@ _PREV_WORDS = re.compile(r"([\w.'’-]+)[ \u00a0]+(?:([\w.'’-]+)[ \u00a0]*[\"�
 
 
 def _lower_occurs(body: str, tok: str) -> bool:
-    """Does the token also occur in lower case (then it is a common word, not a name)?"""
+    """Does the token also occur in lower case (then it is a common word, not a name), right after
+    a space, a line break or an apostrophe?"""
     low = tok.lower()
-    return low != tok and (f" {low}" in body or f"\n{low}" in body or f"'{low}" in body or f"’{low}" in body)
+    if low == tok:
+        return False
+    i = body.find(low, 1)
+    while i != -1:
+        if body[i - 1] in " \n'’":
+            return True
+        i = body.find(low, i + 1)
+    return False
 
 
 def _honor_before(body: str, s0: int) -> bool:
     """Is the text right before s0 an honorific ("M. ", "Herr ", "de heer ", "السيد ")?"""
-    chunk = body[max(0, s0 - 24):s0]
-    if not chunk or chunk[-1] not in " \u00a0\"“«„":
+    if s0 <= 0 or body[s0 - 1] not in " \u00a0\"“«„":
         return False
-    words = chunk.split()
+    words = body[max(0, s0 - 24):s0].rsplit(None, 2)  # the last two words of the 24 characters before
     if not words:
         return False
+    return _honor_words(words[-2] if len(words) >= 2 else None, words[-1])
+
+
+@lru_cache(maxsize=16384)
+def _honor_words(prev: str | None, word: str) -> bool:
+    """Is `word` (or `prev word`) an honorific?"""
     hs = _lex().honor_set
-    last = words[-1].strip("\"“«„").lower()
+    last = word.strip("\"“«„").lower()
     if last in hs or last.rstrip(".") in hs:
         return True
-    return len(words) >= 2 and f"{words[-2].lower()} {last}" in hs
+    return prev is not None and f"{prev.lower()} {last}" in hs
 
 
 def _role_before(body: str, low: str | None, s0: int, role_low: re.Pattern[str] | None) -> bool:
@@ -356,7 +369,7 @@ def _people_latin(body: str, occ: bytearray, low: str | None = None) -> list[_Ca
             # a lone capitalised word is a person only after an honorific ("M. Hammouchi")
             if not _honor_before(body, base):
                 continue
-        toks = [(t.start() + base, t.end() + base, t.group()) for t in TOK_RX.finditer(g)]
+        toks = [(t.start(), t.end(), t.group()) for t in TOK_RX.finditer(body, base, m.end())]
         # split into runs of name-like tokens; honorific tokens trigger the run after them
         runs: list[tuple[list[tuple[int, int, str]], bool]] = []
         cur: list[tuple[int, int, str]] = []
