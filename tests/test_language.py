@@ -48,3 +48,20 @@ def test_mixed_article_has_segments_in_each_language():
     lang, shares, segments = detect_languages(body)
     assert [s.lang for s in segments] == ["fr", "en"]
     assert set(shares) == {"fr", "en"}
+
+
+def test_compact_model_tables_give_the_library_scores():
+    """The DFA tables held as int arrays score every sample exactly as py3langid's own lists."""
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    from store.language import SUPPORTED_LANGUAGES, _identifier
+
+    reference = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=False)
+    reference.set_languages(list(SUPPORTED_LANGUAGES))
+    compact = _identifier()
+    samples = ["", "123", "ÉTÉ!", "x" * 300]
+    for path in sorted(SEEDS.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        samples += [text[i:i + 160] for i in range(0, min(len(text), 4000), 97)]
+    for sample in samples:
+        assert compact.classify(sample) == reference.classify(sample), sample
