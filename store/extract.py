@@ -132,6 +132,17 @@ def _role_before_pattern(role_lat: list[str], classes: dict[str, str] | None = N
     return rf"(?:(?<!\w)(?:{role_pat})|(?:{role_long})(?:{suffix})?)(?!\w)[^.;:!?\n]{{0,90}}$"
 
 
+def _after_letter(alts: list[tuple[str, str]]) -> str:
+    """Alternatives chosen by the letter just matched (sorted (letter, regex) pairs), as a balanced
+    tree of look-behinds: a few checks per capitalised word rather than one per letter."""
+    if len(alts) == 1:
+        c, rx = alts[0]
+        return rf"(?<={re.escape(c)})(?:{rx})"
+    mid = len(alts) // 2
+    left = "".join(re.escape(c) for c, _ in alts[:mid])
+    return rf"(?<=[{left}])(?:{_after_letter(alts[:mid])})|{_after_letter(alts[mid:])}"
+
+
 @lru_cache(maxsize=1)
 def _lex() -> _Lex:
     gl = load_lexicon("given_names")
@@ -154,21 +165,26 @@ def _lex() -> _Lex:
     heads_full = trie_pattern(set(org["heads"]), casefold=False)
     # the head starts with the uppercase class (fast skipping), the alternatives then check which
     # letter it was: "Nationale Politie", "Ministerio", "Bundespolizeipräsidium"
-    alts = []
     by_first: dict[str, tuple[set[str], set[str]]] = {}
     for w in org["pre_heads"]:
         by_first.setdefault(w[0], (set(), set()))[0].add(w[1:])
     for w in org["heads"]:
         by_first.setdefault(w[0], (set(), set()))[1].add(w[1:])
+    per_letter = []
     for c, (pres, hds) in sorted(by_first.items()):
+        alts = []
         if pres:
-            alts.append(rf"(?<={re.escape(c)})(?:{trie_pattern(pres, casefold=False)})[ \u00a0]+"
+            alts.append(rf"(?:{trie_pattern(pres, casefold=False)})[ \u00a0]+"
                         rf"(?:(?:{pre})[ \u00a0]+)*(?:{heads_full}|{UP}{LO}*(?:{compound}))")
         hds = {h for h in hds if h}
         if hds:
-            alts.append(rf"(?<={re.escape(c)})(?:{trie_pattern(hds, casefold=False)})")
-    alts.append(rf"{LO}*(?:{compound})")
-    heads = rf"{UP}(?<!\w.)(?:" + "|".join(alts) + r")(?![\w-])"
+            alts.append(rf"(?:{trie_pattern(hds, casefold=False)})")
+        if alts:
+            per_letter.append((c, "|".join(alts)))
+    # a compound ("Bundespolizei") ends its word: check the word's last two letters before trying them
+    ends = "|".join(sorted({re.escape(h[-2:]) for h in org["compound_heads"]}))
+    heads = (rf"{UP}(?<!\w.)(?:" + (_after_letter(per_letter) + "|" if per_letter else "")
+             + rf"(?={LO}*+(?<={ends})){LO}*(?:{compound}))(?![\w-])")
     cont_words = sorted(set(org["continuations"]) | set(org["nouns"]), key=len, reverse=True)
     cont = "|".join(re.escape(c).replace("'", "['’]") for c in cont_words)
     org_rx = re.compile(
