@@ -247,6 +247,7 @@ _RE_PREV_WORD = re.compile(r"(?<!\w)([^\W\d_]+\.?)\s*$")
 _RE_DIGITS = re.compile(r"[0-9]+")
 _RE_WORDS = re.compile(r"[\w']+")
 _RE_SPACES = re.compile(r"\s+")
+_RE_SPACES_DASHES = re.compile(r"[\s-]+")
 _RE_LINE = re.compile(r"[^\n]+")
 _REL_ANY = {w: o for ws in _REL_DAYS.values() for w, o in ws.items()}
 _WD_PAST_SET = frozenset(_WD_PAST)
@@ -304,9 +305,10 @@ class _Expr:
         return self.d1 is not None
 
 
+@lru_cache(maxsize=4096)
 def _month(token: str) -> int | None:
     key = token.rstrip(".")
-    key = re.sub(r"\s+", " ", key)
+    key = _RE_SPACES.sub(" ", key)
     return MONTHS.get(key)
 
 
@@ -316,11 +318,22 @@ def _int(s: str | None) -> int | None:
 
 def _weekday_before(folded: str, start: int) -> int | None:
     m = _RE_WD_BEFORE.search(folded, max(0, start - 40), start)
-    return WEEKDAYS.get(re.sub(r"[\s-]+", " ", m.group("w"))) if m else None
+    return WEEKDAYS.get(_RE_SPACES_DASHES.sub(" ", m.group("w"))) if m else None
 
 
-def _explicit_at(folded: str, p: int) -> list[_Expr]:
-    """Explicit date expressions starting at (or, month first, just before) the digits at `p`."""
+def _explicit_at(folded: str, p: int, digits: int) -> list[_Expr]:
+    """Explicit date expressions starting at (or, month first, just before) the digits at `p`.
+
+    `digits` is the length of the run of ASCII digits at `p`. The day-first and
+    month-first patterns take a day of one or two digits followed by a non-digit,
+    the numeric one a day or a four-digit year: longer runs ("2024", "18525")
+    skip the patterns that cannot match them.
+    """
+    if digits > 4:
+        return []
+    if digits > 2:
+        m = _RE_NUMERIC.match(folded, p)
+        return [] if m is None or not m["y1"] else [_Expr(m.start(), m.end(), -1, int(m["d1"]), int(m["m1"]), int(m["y1"]))]
     found: list[_Expr] = []
     wd_cache: list[int | None] = []
 
@@ -329,14 +342,16 @@ def _explicit_at(folded: str, p: int) -> list[_Expr]:
             wd_cache.append(_weekday_before(folded, start))
         return wd_cache[0]
 
-    if (m := _RE_DMY_CROSS.match(folded, p)) is not None:
+    # A cross-month range starts with a day-month: without one, it cannot match.
+    dmy = _RE_DMY.match(folded, p)
+    if dmy is not None and (m := _RE_DMY_CROSS.match(folded, p)) is not None:
         found.append(_Expr(m.start(), m.end(), -1, int(m["d1"]), _month(m["m1"]),
                            _int(m["y1"]) or _int(m["y2"]), int(m["d2"]), _month(m["m2"]), _int(m["y2"]),
                            weekday(p)))
     if (m := _RE_DMY_RANGE.match(folded, p)) is not None and int(m["d1"]) < int(m["d2"]):
         mon, y = _month(m["m"]), _int(m["y"])
         found.append(_Expr(m.start(), m.end(), -1, int(m["d1"]), mon, y, int(m["d2"]), mon, y, weekday(p)))
-    if (m := _RE_DMY.match(folded, p)) is not None and not _RE_NUM_BEFORE.search(folded, max(0, p - 6), p):
+    if (m := dmy) is not None and not _RE_NUM_BEFORE.search(folded, max(0, p - 6), p):
         # "entre 18525 20 septembre": a day glued to another number is noise
         found.append(_Expr(m.start(), m.end(), -1, int(m["d"]), _month(m["m"]), _int(m["y"]),
                            weekday=weekday(p)))
@@ -551,7 +566,7 @@ def _iter_exprs(body: str, segs: list[Segment]) -> Iterator[_Expr | None]:
         for m in _RE_SCAN.finditer(folded):
             p = m.start()
             if m.lastgroup == "num":
-                found = _explicit_at(folded, p)
+                found = _explicit_at(folded, p, m.end() - p)
             else:
                 e = _word_expr(folded, text, p, m.end(), seg.lang, to_seg)
                 found = [e] if e is not None else []
@@ -689,7 +704,7 @@ def _find_published(head: str) -> str | None:
         if len(line) > 120 and not _RE_BYLINE_HINT.search(fold(line)):
             continue
         folded = fold(line)
-        exprs = [e for m in _RE_DIGITS.finditer(folded) for e in _explicit_at(folded, m.start())
+        exprs = [e for m in _RE_DIGITS.finditer(folded) for e in _explicit_at(folded, m.start(), m.end() - m.start())
                  if e.y1 is not None]
         if not exprs:
             continue

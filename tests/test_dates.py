@@ -393,3 +393,23 @@ def test_explicit_date_months_before_publication_is_background() -> None:
 ])
 def test_more_relative_and_explicit_forms(text: str, published: str, expected: str) -> None:
     assert find_event_dates(text, [], published, TODAY).start == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "le 2024-06-04 à Rabat", "en 2024 et 2025", "18525 20 septembre", "300 personnes", "2024 3 juin",
+        "June 2024, 12 people", "juni 20245", "1999-12-31", "12345 juin", "van 1200 tot 1300 juni",
+        "٢٠٢٤-٠٦-٠٤", "le 3 juin 2024", "du 3 au 5 juin", "May 2024-06-04", "ab 2024-6-4",
+    ],
+)
+def test_long_digit_runs_skip_only_patterns_that_cannot_match(text: str) -> None:
+    """_explicit_at tries only the numeric pattern on 3-4 digits and nothing on longer runs: same result as all."""
+    from store.dates import _RE_DIGITS, _explicit_at
+
+    folded = fold(text)
+    for m in _RE_DIGITS.finditer(folded):
+        digits = m.end() - m.start()
+        if digits > 2:
+            every_pattern = _explicit_at(folded, m.start(), 2)  # pretends a day: runs every pattern
+            assert _explicit_at(folded, m.start(), digits) == every_pattern, (text, m.group())
