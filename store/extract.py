@@ -290,7 +290,11 @@ def _places_and_known_orgs(body: str, low: str, segments: list[Segment], starts:
 
 def _occupied(cands: list[_Cand], size: int) -> bytearray:
     """A mask with 1 on every character covered by a candidate."""
-    mask = bytearray(size)
+    return _occupy(bytearray(size), cands)
+
+
+def _occupy(mask: bytearray, cands: list[_Cand]) -> bytearray:
+    """Set the mask to 1 on every character covered by one of `cands`."""
     for c in cands:
         mask[c.start:c.end] = b"\x01" * (c.end - c.start)
     return mask
@@ -609,7 +613,8 @@ _ACRO_STOP = frozenset(
 _DEMONYM_INSIDE = re.compile(r"[ \u00a0]+([a-zà-ÿ]+)[ \u00a0]+(?:de|di|del|do|da|of|van|für)[ \u00a0]+([\w]+)")
 
 
-def _organisations(body: str, occ) -> list[_Cand]:
+def _organisations(body: str, occ, has_arabic: bool | None = None) -> list[_Cand]:
+    """`has_arabic`: whether the body has Arabic script, if the caller knows."""
     lx = _lex()
     out: list[_Cand] = []
     pos = 0
@@ -669,7 +674,7 @@ def _organisations(body: str, occ) -> list[_Cand]:
         if known:
             key, name = known
         out.append(_Cand(os_, oe, "organization", key, name, prio))
-    if ARABIC.search(body):
+    if ARABIC.search(body) if has_arabic is None else has_arabic:
         out += _organisations_arabic(body, occ)
     for m in lx.acro_rx.finditer(body):
         s, e = m.span()
@@ -937,17 +942,18 @@ def extract_mentions(body: str, segments: list[Segment]) -> list[Mention]:
     """People, organisations and places in `body`, non-overlapping, sorted by start."""
     low = lower_same_length(body)
     starts = [s.start for s in segments]
+    has_arabic = ARABIC.search(body) is not None
     cands, trig_ends = _places_and_known_orgs(body, low, segments, starts)
     occ = _occupied(cands, len(body))
-    orgs = _organisations(body, occ)
+    orgs = _organisations(body, occ, has_arabic)
     cands += orgs
-    occ = _occupied(cands, len(body))
+    _occupy(occ, orgs)
     trig = _trigger_places(body, occ, trig_ends) if trig_ends else []
     if trig:
         cands += trig
-        occ = _occupied(cands, len(body))
+        _occupy(occ, trig)
     people = _people_latin(body, occ, low)
-    if ARABIC.search(body):
+    if has_arabic:
         people += _people_arabic(body, occ)
     cands += people
     cands = _select(cands)
