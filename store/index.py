@@ -57,13 +57,13 @@ class ArticleWriter:
         self._names_written: dict[str, str] = {}  # entity key -> display name last stored
         self._context_pending: set[str] = set()  # entities whose context the open batch changed
         self.batch_size = max(1, batch_size)
-        self._batch_started, self._batch_size = 0.0, 0
         self.rules = load_entity_rules(db)
         self.resolver = load_resolver(self.conn, known_entities_file)
         self.events = EventAssigner(self.conn)
         self._topic_ids: dict[str, int] = {
             key: topic_id for topic_id, key in self.conn.execute("SELECT id, key FROM topics")
         }
+        self._open_batch()
 
     def has_hash(self, digest: str) -> bool:
         return self.conn.execute("SELECT 1 FROM articles WHERE content_hash = ?", (digest,)).fetchone() is not None
@@ -71,29 +71,28 @@ class ArticleWriter:
     def write(self, article: ProcessedArticle) -> int | None:
         """Store the article; returns its id, or None if its text is already stored.
 
-        Each article is atomic (a savepoint). With `batch_size` > 1 articles are
-        committed in small batches (that many, or BATCH_SECONDS, whichever comes
-        first), because every commit makes FTS5 write a new index segment; a
-        crash then loses at most the open batch, always whole articles, and
-        `flush()` commits it.
+        Each article is atomic. With `batch_size` > 1 articles are committed in
+        small batches (that many, or BATCH_SECONDS, whichever comes first),
+        because every commit makes FTS5 write a new index segment; a crash then
+        loses at most the open batch, always whole articles, and `flush()`
+        commits it. An article that fails rolls the open batch back, and the
+        batch's other articles are written again (cheaper than a savepoint
+        around every article).
         """
         conn = self.conn
         if not conn.in_transaction:
             conn.execute("BEGIN IMMEDIATE")
-            self._batch_started, self._batch_size = time.monotonic(), 0
-        conn.execute("SAVEPOINT article")
+            self._open_batch()
         try:
             if self.has_hash(article.content_hash):
-                conn.execute("RELEASE article")
                 return None
             article_id = self._store(article, None)
-            conn.execute("RELEASE article")
         except BaseException:
-            self._undo_article()
+            self._roll_back_article()
             raise
+        self._batch.append(article)
         self.events.article_total += 1
-        self._batch_size += 1
-        if self._batch_size >= self.batch_size or time.monotonic() - self._batch_started >= BATCH_SECONDS:
+        if len(self._batch) >= self.batch_size or time.monotonic() - self._batch_started >= BATCH_SECONDS:
             self.flush()
         return article_id
 
@@ -101,22 +100,38 @@ class ArticleWriter:
         """Store what the pipeline found again for an article already stored (`secbrowse reindex`).
 
         Runs inside the caller's transaction (which must have removed the
-        article's mentions, topics, segments and event first); never commits.
+        article's mentions, topics, segments and event first, and rolls
+        everything back on an error); never commits.
         """
-        self.conn.execute("SAVEPOINT article")
-        try:
-            self._store(article, article_id)
-            self.conn.execute("RELEASE article")
-        except BaseException:
-            self._undo_article()
-            raise
+        self._store(article, article_id)
 
-    def _undo_article(self) -> None:
-        self.conn.execute("ROLLBACK TO article")
-        self.conn.execute("RELEASE article")
+    def _open_batch(self) -> None:
+        self._batch: list[ProcessedArticle] = []  # articles of the open (uncommitted) batch
+        self._batch_started = time.monotonic()
+        self._events_before = (len(self.events.added), set(self.events.touched))
+
+    def _roll_back_article(self) -> None:
+        """Undo a failed article: roll the open batch back, then write its other articles again."""
+        self.conn.execute("ROLLBACK")
         self._entity_ids.clear()
         self._names_written.clear()
         self._topic_ids.clear()
+        self.events.article_total -= len(self._batch)
+        added, touched = self._events_before
+        del self.events.added[added:]
+        self.events.touched = touched
+        batch = self._batch
+        self.conn.execute("BEGIN IMMEDIATE")
+        self._open_batch()
+        try:
+            for article in batch:
+                self._store(article, None)
+                self._batch.append(article)
+                self.events.article_total += 1
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            self._batch = []
+            raise
 
     def _store(self, article: ProcessedArticle, article_id: int | None) -> int:
         """Resolve, choose the event, and write the article's rows; returns its id."""
@@ -139,6 +154,7 @@ class ArticleWriter:
         if self.conn.in_transaction:
             self._write_contexts()
             self.conn.execute("COMMIT")
+        self._batch = []
 
     def _insert_article(self, article: ProcessedArticle, event_id: int) -> int:
         conn = self.conn

@@ -76,6 +76,35 @@ def test_an_article_is_written_whole_or_not_at_all(empty_db, monkeypatch):
         assert empty_db.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == 0, table
 
 
+def test_a_failed_article_leaves_the_rest_of_its_batch_whole(empty_db, monkeypatch):
+    from store import index
+    from store.pipeline import process
+    from store.read import iter_documents
+    from tests.test_reliability_common import assert_consistent
+
+    first, second, third, fourth, fifth = [process(d) for d in iter_documents([SEEDS])]
+    writer = index.ArticleWriter(empty_db, batch_size=100)
+    kept = [writer.write(first), writer.write(second)]
+    original = index.ArticleWriter._insert_topics
+
+    def explode_on_third(self, article_id, article):
+        if article is third:
+            raise RuntimeError("crash in the middle of an article")
+        original(self, article_id, article)
+
+    monkeypatch.setattr(index.ArticleWriter, "_insert_topics", explode_on_third)
+    with pytest.raises(RuntimeError):
+        writer.write(third)
+    kept += [writer.write(fourth), writer.write(fifth)]
+    writer.flush()
+    stored = {digest: article_id for article_id, digest in empty_db.conn.execute("SELECT id, content_hash FROM articles")}
+    assert stored == {a.content_hash: i for a, i in zip((first, second, fourth, fifth), kept)}
+    for article_id in kept:  # each whole: its mentions, topics and event are there
+        assert empty_db.conn.execute("SELECT count(*) FROM mentions WHERE article_id = ?", (article_id,)).fetchone()[0]
+        assert empty_db.conn.execute("SELECT event_id FROM articles WHERE id = ?", (article_id,)).fetchone()[0]
+    assert_consistent(empty_db.conn)
+
+
 def test_database_is_private_wal_and_versioned(tmp_path):
     path = tmp_path / "new" / "sub" / "s.db"
     db = open_database(path)
