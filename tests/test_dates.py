@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-import time
 from pathlib import Path
 
 import pytest
@@ -339,23 +338,6 @@ def test_fold() -> None:
     assert fold("Août MÄRZ Mercoledì") == "aout marz mercoledi"
     assert fold("٣ يونيو") == "3 يونيو"
     assert fold("أيلول") == "ايلول"
-
-
-# --------------------------------------------------------------------------- cost
-
-
-def test_cost_per_article_is_well_under_half_a_millisecond() -> None:
-    _, body = seed_body("001_ef3a98cdcf804c40.txt")
-    body = (body + "\n") * 2  # ≈ 3 KB
-    body = body[:3000]
-    segs = paragraphs(body, "fr")
-    find_event_dates(body, segs, None, TODAY)
-    n = 200
-    t0 = time.perf_counter()
-    for _ in range(n):
-        find_event_dates(body, segs, None, TODAY)
-    per_call = (time.perf_counter() - t0) / n
-    assert per_call < 0.002  # generous for slow CI; ~0.2 ms measured locally
 
 
 def test_weekday_in_parentheses_and_ordinals() -> None:
