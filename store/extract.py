@@ -36,17 +36,20 @@ from store.topics import remember_scan
 _LATIN = [chr(c) for c in list(range(0x41, 0x250)) + list(range(0x1E00, 0x1F00))]
 UP = "[" + "".join(re.escape(c) for c in _LATIN if c.isupper()) + "]"
 LO = "[" + "".join(re.escape(c) for c in _LATIN if c.islower()) + "]"
-_TOK = rf"(?:[A-Z][’'])?{UP}{LO}+(?:[-‑]{UP}?{LO}+)*|{UP}{{2,}}(?:[-‑]{UP}{{2,}})*"
+# Runs of letters and spaces are possessive (++): what follows them (a space, a hyphen, an
+# uppercase letter, the end of the word) can never match a character given back, so the result is
+# the same as with + while the engine does not retry every shorter run on failure.
+_TOK = rf"(?:[A-Z][’'])?{UP}{LO}++(?:[-‑]{UP}?{LO}++)*|{UP}{{2,}}+(?:[-‑]{UP}{{2,}}+)*"
 _PART = r"(?:de|da|di|del|della|van|von|der|den|ter|ten|du|dos|das|la|le|el|al|bin|ben|ibn|ould|ait|abu|bou|y)"
 # two or more capitalised tokens, or one right after "X. " (an honorific such as "M. ", "Dr. ")
 # The first token starts with the uppercase class itself (then "not after a word character" is
 # checked), so the regex engine can skip quickly over everything that is not an uppercase letter.
 _FIRST = (rf"{UP}(?<!\w.)(?:(?<=[A-Z])[’'](?={UP}))?"
-          rf"(?:{LO}+(?:[-‑]{UP}?{LO}+)*|(?<=[’']){UP}{LO}+(?:[-‑]{UP}?{LO}+)*|{UP}+(?:[-‑]{UP}{{2,}})*)")
+          rf"(?:{LO}++(?:[-‑]{UP}?{LO}++)*|(?<=[’']){UP}{LO}++(?:[-‑]{UP}?{LO}++)*|{UP}++(?:[-‑]{UP}{{2,}}+)*)")
 SEQ_RX = re.compile(
-    rf"{_FIRST}(?:[ \u00a0]+(?:{_PART}[ \u00a0]+|{UP}\.[ \u00a0]+(?={UP}{LO})){{0,2}}(?:{_TOK})){{1,5}}(?!\w)"
+    rf"{_FIRST}(?:[ \u00a0]++(?:{_PART}[ \u00a0]++|{UP}\.[ \u00a0]++(?={UP}{LO})){{0,2}}(?:{_TOK})){{1,5}}(?!\w)"
     rf"|{UP}(?<=\.[ \u00a0].)(?:(?<=[A-Z])[’'](?={UP}))?"
-    rf"(?:{LO}+(?:[-‑]{UP}?{LO}+)*|(?<=[’']){UP}{LO}+(?:[-‑]{UP}?{LO}+)*|{UP}+(?:[-‑]{UP}{{2,}})*)(?!\w)"
+    rf"(?:{LO}++(?:[-‑]{UP}?{LO}++)*|(?<=[’']){UP}{LO}++(?:[-‑]{UP}?{LO}++)*|{UP}++(?:[-‑]{UP}{{2,}}+)*)(?!\w)"
 )
 TOK_RX = re.compile(rf"{_TOK}|{_PART}|{UP}\.(?=[ \u00a0])")
 _INITIAL = re.compile(rf"{UP}\.")
