@@ -6,7 +6,6 @@ rows go in together or not at all: a crash leaves the whole article or none.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import json
 import sqlite3
@@ -261,7 +260,8 @@ class ArticleWriter:
             key = self.rules.apply(mention.key, mention.surface)
             if key is None:
                 continue  # the analyst rejected this entity
-            kept.append(mention if key == mention.key else dataclasses.replace(mention, key=key))
+            kept.append(mention if key == mention.key else
+                        Mention(mention.start, mention.end, mention.surface, mention.kind, key, mention.name))
         return kept
 
     def _insert_mentions(self, article_id: int, mentions: list[Mention]) -> None:

@@ -39,7 +39,6 @@ authoritative (they win over machine-made names and keys)::
 from __future__ import annotations
 
 import bisect
-import dataclasses
 import re
 import tomllib
 from collections import Counter
@@ -52,7 +51,17 @@ from rapidfuzz import fuzz
 
 from store.gazetteer import gazetteer, lower_same_length, surface_key, trie_pattern
 from store.model import EntityKind, Mention
-from store.names import load_lexicon, name_key, name_tokens, skeleton, strip_titles, text_key
+from store import names
+from store.names import load_lexicon
+
+# The writer resolves the same few thousand names over and over: its pure
+# string helpers remember their answers.
+_remembered = lru_cache(maxsize=1 << 16)
+name_key = _remembered(names.name_key)
+name_tokens = _remembered(names.name_tokens)
+skeleton = _remembered(names.skeleton)
+strip_titles = _remembered(names.strip_titles)
+text_key = _remembered(names.text_key)
 
 # --- known-entities file ---------------------------------------------------------
 
@@ -341,7 +350,7 @@ class EntityIndex:
             if target is not None:
                 ent = self._by_key[target]
                 mapping[key] = (ent.key, ent.name)
-        out = [dataclasses.replace(m, key=mapping[m.key][0], name=mapping[m.key][1]) if m.key in mapping else m
+        out = [Mention(m.start, m.end, m.surface, m.kind, *mapping[m.key]) if m.key in mapping else m
                for m in mentions]
         if learn:
             self.learn(out, body)
@@ -500,6 +509,7 @@ class EntityIndex:
 _ARABIC = re.compile("[\u0600-\u06ff]")
 
 
+@lru_cache(maxsize=1 << 16)
 def _tok_sim(a: str, b: str) -> float:
     """Similarity of two name tokens, also on consonant skeletons (transliterations drop vowels)."""
     r = fuzz.ratio(a, b)
