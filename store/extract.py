@@ -258,13 +258,14 @@ def _choose_entry(ents: list[Entry], surface: str, lang: str | None, followed_by
 _NEXT_CAP = re.compile(rf"^[ \u00a0]+{UP}{LO}")
 
 
-def _places_and_known_orgs(body: str, low: str, segments: list[Segment], starts: list[int]) -> tuple[list[_Cand], list[int]]:
+def _places_and_known_orgs(body: str, low: str, segments: list[Segment], starts: list[int],
+                           has_arabic: bool | None = None) -> tuple[list[_Cand], list[int]]:
     """Lexicon places/organisations, plus (from the same pass) the ends of place nouns; the topic
     hits of that pass are handed to store.topics for find_topics() on the same body."""
     g = gazetteer()
     lx = _lex()
     out: list[_Cand] = []
-    hits, topic_hits, trig = g.scan_all(body, low)
+    hits, topic_hits, trig = g.scan_all(body, low, has_arabic)
     remember_scan(body, topic_hits)
     for s, e, ents in hits:
         surf = body[s:e]
@@ -946,7 +947,7 @@ def extract_mentions(body: str, segments: list[Segment]) -> list[Mention]:
     low = lower_same_length(body)
     starts = [s.start for s in segments]
     has_arabic = ARABIC.search(body) is not None
-    cands, trig_ends = _places_and_known_orgs(body, low, segments, starts)
+    cands, trig_ends = _places_and_known_orgs(body, low, segments, starts, has_arabic)
     occ = _occupied(cands, len(body))
     orgs = _organisations(body, occ, has_arabic)
     cands += orgs

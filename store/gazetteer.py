@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
-from functools import lru_cache
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
 
 import babel
 
@@ -186,16 +186,25 @@ class Gazetteer:
 
     topic_terms: dict[str, str]  # surface key of a topic term (any language) -> topic id
     triggers: frozenset[str]  # place nouns ("port", "ville", "مدينة") that announce a town
+    non_arabic_words: list[str] = field(default_factory=list)  # the words of `regex` not starting in Arabic script
 
-    def scan_all(self, body: str, low: str | None = None):
+    @cached_property
+    def regex_non_arabic(self) -> re.Pattern[str]:
+        """`regex` without the words that start in Arabic script: the same matches in a text
+        without Arabic script, found faster (fewer alternatives at each word)."""
+        return re.compile(r"(?<!\w)(?:" + trie_pattern(self.non_arabic_words) + r")(?!\w)")
+
+    def scan_all(self, body: str, low: str | None = None, has_arabic: bool | None = None):
         """One pass over the text for places/organisations, topic terms and place nouns:
-        (lexicon matches: (start, end, candidate entries), case rules applied; topic id -> [(start, end)], ends of place nouns)."""
+        (lexicon matches: (start, end, candidate entries), case rules applied; topic id -> [(start, end)], ends of place nouns).
+        `has_arabic`: whether the body has Arabic script (ARABIC.search), if the caller knows."""
         low = lower_same_length(body) if low is None else low
         out = []
         topics: dict[str, list[tuple[int, int]]] = {}
         trig: list[int] = []
         entries, topic_terms, triggers = self.entries, self.topic_terms, self.triggers
-        for m in self.regex.finditer(low):
+        rx = self.regex_non_arabic if has_arabic is False and self.non_arabic_words else self.regex
+        for m in rx.finditer(low):
             s, e = m.span()
             k = m.group()
             if _ODD.search(k):
@@ -321,7 +330,9 @@ def gazetteer() -> Gazetteer:
             triggers.update(pre + t for pre in ("و", "ب", "ل", "ف", "وب", "ول", "فب"))
     words.update(triggers)
     rx = re.compile(r"(?<!\w)(?:" + trie_pattern(words) + r")(?!\w)")
-    return Gazetteer(rx, merged, display, prefixed, frozenset(exact_forms), topics, frozenset(triggers))
+    # a word can only match where the text has its first letter (trie_pattern lower-cases the words)
+    non_arabic = sorted(w for w in words if w and not ARABIC.match(w.lower()))
+    return Gazetteer(rx, merged, display, prefixed, frozenset(exact_forms), topics, frozenset(triggers), non_arabic)
 
 
 # Nouns after which a capitalised word is a town ("port of Sines", "porto de Olhão", "بمدينة X").

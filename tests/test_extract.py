@@ -361,3 +361,13 @@ def test_possessive_name_regexes_match_like_greedy_ones():
         text = "".join(rnd.choice(parts) + (" " if rnd.random() < 0.6 else "") for _ in range(rnd.randrange(2, 14)))
         for rx, slow in greedy.items():
             assert [m.span() for m in rx.finditer(text)] == [m.span() for m in slow.finditer(text)], text
+
+
+def test_lexicon_scan_without_arabic_words_finds_the_same_in_latin_text():
+    from store.gazetteer import ARABIC, gazetteer
+
+    g = gazetteer()
+    for name in GOLD["articles"]:
+        body, _ = seed_body(name)
+        if not ARABIC.search(body):
+            assert g.scan_all(body, has_arabic=False) == g.scan_all(body), name
