@@ -83,6 +83,7 @@ class EventAssigner:
         self.article_total = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
         self.touched: set[int] = set()
         self.added: list[int] = []  # articles assigned during this run (up to REGROUP_LIMIT + 1)
+        self._created: int | None = None  # the event `choose` created last
 
     def _document_frequencies(self, keys: list[str]) -> dict[str, int]:
         if not keys:
@@ -144,17 +145,20 @@ class EventAssigner:
 
     def record(self, article_id: int, summary: grouping.EventSummary) -> None:
         """Store the event chosen for a new article (now in the database)."""
-        write_event(self.conn, summary)
+        created, self._created = summary.event_id == self._created, None
+        write_event(self.conn, summary, created=created)
         if len(self.added) <= REGROUP_LIMIT:
             self.added.append(article_id)
         if len(self.touched) <= REFRESH_LIMIT:
             self.touched.add(summary.event_id)
 
     def _choose(self, features: grouping.ArticleFeatures, weights: dict[str, float]) -> grouping.EventSummary:
+        self._created = None
         candidates = self._candidates(features, weights)
         event_id = grouping.choose_event(features, candidates, weights)
         if event_id is None:
             event_id = self.conn.execute("INSERT INTO events (title) VALUES ('')").lastrowid
+            self._created = event_id
             return grouping.new_event(event_id, features, weights)
         chosen = next(candidate for candidate in candidates if candidate.event_id == event_id)
         return grouping.merge_into(chosen, features, weights)
@@ -226,8 +230,11 @@ class _ArticleView:
     topics: dict[str, int]
 
 
-def write_event(conn: sqlite3.Connection, summary: grouping.EventSummary) -> None:
-    """Store an event's summary, title, place, counterpart, entities and topics."""
+def write_event(conn: sqlite3.Connection, summary: grouping.EventSummary, *, created: bool = False) -> None:
+    """Store an event's summary, title, place, counterpart, entities and topics.
+
+    `created`: the event's row was just inserted, so it has no entity or topic rows yet.
+    """
     event_id = summary.event_id
     countries = sorted(summary.country_counts, key=lambda k: -summary.country_counts[k])
     roles: dict[str, str] = {}
@@ -261,12 +268,14 @@ def write_event(conn: sqlite3.Connection, summary: grouping.EventSummary) -> Non
          entities.get(summary.counterpart, (None,))[0] if summary.counterpart else None,
          event_id, langs, stored, date_key, event_id),
     )
-    conn.execute("DELETE FROM event_entities WHERE event_id = ?", (event_id,))
+    if not created:
+        conn.execute("DELETE FROM event_entities WHERE event_id = ?", (event_id,))
     conn.executemany(
         "INSERT OR IGNORE INTO event_entities (event_id, entity_id, role, date_key) VALUES (?, ?, ?, ?)",
         [(event_id, entities[key][0], role, date_key) for key, role in roles.items() if key in entities],
     )
-    conn.execute("DELETE FROM event_topics WHERE event_id = ?", (event_id,))
+    if not created:
+        conn.execute("DELETE FROM event_topics WHERE event_id = ?", (event_id,))
     conn.execute(
         f"""INSERT OR IGNORE INTO event_topics (event_id, topic_id)
             SELECT ?, id FROM topics WHERE key IN ({",".join("?" * len(summary.topics)) or "''"})""",

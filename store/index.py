@@ -106,6 +106,8 @@ class ArticleWriter:
 
     def _open_batch(self) -> None:
         self._batch: list[ProcessedArticle] = []  # articles of the open (uncommitted) batch
+        self._alias_ids: dict[tuple[int, str], int] = {}  # (entity id, alias) -> alias row, this batch
+        self._alias_counts: dict[int, int] = {}  # alias row -> mentions added by this batch
         self._batch_started = time.monotonic()
         self._events_before = (len(self.events.added), set(self.events.touched))
 
@@ -151,7 +153,7 @@ class ArticleWriter:
     def flush(self) -> None:
         """Commit the articles written so far."""
         if self.conn.in_transaction:
-            self._write_contexts()
+            self.store_deferred()
             self.conn.execute("COMMIT")
         self._batch = []
 
@@ -241,6 +243,17 @@ class ArticleWriter:
         if renamed:
             self.conn.executemany("UPDATE entities SET name = ? WHERE key = ?", renamed)
 
+    def store_deferred(self) -> None:
+        """Write what the open batch keeps in memory until it commits: alias counts, entity contexts."""
+        self._write_counts()
+        self._write_contexts()
+
+    def _write_counts(self) -> None:
+        """Store how often the open batch used each alias."""
+        self.conn.executemany("UPDATE aliases SET mention_count = mention_count + ? WHERE id = ?",
+                              [(count, alias_id) for alias_id, count in self._alias_counts.items()])
+        self._alias_counts.clear()
+
     def _write_contexts(self) -> None:
         """Store the context tags of the entities the open batch taught the resolver."""
         rows = []
@@ -279,17 +292,20 @@ class ArticleWriter:
             "INSERT INTO mentions (article_id, entity_id, start, end, surface) VALUES (?, ?, ?, ?, ?)", rows
         )
         for (entity_id, alias), count in alias_counts.items():
-            row = conn.execute(
-                "SELECT id FROM aliases WHERE entity_id = ? AND alias = ?", (entity_id, alias)
-            ).fetchone()
-            if row:
-                conn.execute("UPDATE aliases SET mention_count = mention_count + ? WHERE id = ?", (count, row[0]))
-            else:
-                alias_id = conn.execute(
-                    "INSERT INTO aliases (entity_id, alias, mention_count) VALUES (?, ?, ?)",
-                    (entity_id, alias, count),
-                ).lastrowid
-                conn.execute("INSERT INTO aliases_fts (rowid, alias) VALUES (?, ?)", (alias_id, alias))
+            alias_id = self._alias_ids.get((entity_id, alias))
+            if alias_id is None:
+                row = conn.execute(
+                    "SELECT id FROM aliases WHERE entity_id = ? AND alias = ?", (entity_id, alias)
+                ).fetchone()
+                if row:
+                    alias_id = row[0]
+                else:
+                    alias_id = conn.execute(
+                        "INSERT INTO aliases (entity_id, alias) VALUES (?, ?)", (entity_id, alias)
+                    ).lastrowid
+                    conn.execute("INSERT INTO aliases_fts (rowid, alias) VALUES (?, ?)", (alias_id, alias))
+                self._alias_ids[(entity_id, alias)] = alias_id
+            self._alias_counts[alias_id] = self._alias_counts.get(alias_id, 0) + count
         conn.executemany(
             "UPDATE entities SET article_count = article_count + 1 WHERE id = ?",
             [(entity_id,) for entity_id in seen_entities],

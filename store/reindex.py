@@ -109,7 +109,7 @@ def reindex(
                 progress(summary.articles, len(article_ids))
             if should_stop():
                 raise KeyboardInterrupt
-        writer._write_contexts()
+        writer.store_deferred()
         writer.events.settle()
         summary.corrections_replayed = replay_event_corrections(conn)
         summary.entities = conn.execute("SELECT count(*) FROM entities WHERE article_count > 0").fetchone()[0]
