@@ -259,14 +259,15 @@ _NEXT_CAP = re.compile(rf"^[ \u00a0]+{UP}{LO}")
 
 
 def _places_and_known_orgs(body: str, low: str, segments: list[Segment], starts: list[int],
-                           has_arabic: bool | None = None) -> tuple[list[_Cand], list[int]]:
+                           has_arabic: bool | None = None, lowered: str | None = None) -> tuple[list[_Cand], list[int]]:
     """Lexicon places/organisations, plus (from the same pass) the ends of place nouns; the topic
-    hits of that pass are handed to store.topics for find_topics() on the same body."""
+    hits of that pass (and `lowered`, body.lower()) are handed to store.topics for find_topics()
+    on the same body."""
     g = gazetteer()
     lx = _lex()
     out: list[_Cand] = []
     hits, topic_hits, trig = g.scan_all(body, low, has_arabic)
-    remember_scan(body, topic_hits)
+    remember_scan(body, topic_hits, lowered)
     for s, e, ents in hits:
         surf = body[s:e]
         nxt = body[e:e + 30]
@@ -944,10 +945,11 @@ def _link_people(body: str, cands: list[_Cand], occ_all) -> list[_Cand]:
 
 def extract_mentions(body: str, segments: list[Segment]) -> list[Mention]:
     """People, organisations and places in `body`, non-overlapping, sorted by start."""
-    low = lower_same_length(body)
+    lowered = body.lower()
+    low = lowered if len(lowered) == len(body) else lower_same_length(body)  # what lower_same_length gives
     starts = [s.start for s in segments]
     has_arabic = ARABIC.search(body) is not None
-    cands, trig_ends = _places_and_known_orgs(body, low, segments, starts, has_arabic)
+    cands, trig_ends = _places_and_known_orgs(body, low, segments, starts, has_arabic, lowered)
     occ = _occupied(cands, len(body))
     orgs = _organisations(body, occ, has_arabic)
     cands += orgs

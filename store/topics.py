@@ -51,21 +51,22 @@ def _patterns() -> list[tuple[re.Pattern[str], str, tuple[str, ...]]]:
     return out
 
 
-_LAST: list = [(None, None)]  # (body, {topic: [(start, end)]}) of the last extract_mentions() call
+_LAST: list = [(None, None, None)]  # (body, {topic: [(start, end)]}, body.lower()) of the last extract_mentions() call
 
 
-def remember_scan(body: str, hits: dict[str, list[tuple[int, int]]]) -> None:
-    """Keep the topic hits of the one-pass lexicon scan that extraction made over `body`, so that
-    find_topics() on the same text object does not scan it again (one tuple: atomic to swap)."""
-    _LAST[0] = (body, hits)
+def remember_scan(body: str, hits: dict[str, list[tuple[int, int]]], lowered: str | None = None) -> None:
+    """Keep the topic hits of the one-pass lexicon scan that extraction made over `body` (and
+    body.lower() if it has it), so that find_topics() on the same text object does not scan or
+    lower-case it again (one tuple: atomic to swap)."""
+    _LAST[0] = (body, hits, lowered)
 
 
 def find_topics(body: str, segments: list[Segment] | None = None) -> dict[str, int]:
     """Topic id -> number of occurrences in body (segments are accepted for symmetry; all languages are searched)."""
-    last_body, last_hits = _LAST[0]
+    last_body, last_hits, last_lowered = _LAST[0]
     if last_body is body:
         hits = last_hits
-        low = None
+        low = last_lowered
     else:
         low = lower_same_length(body)
         hits = gazetteer().scan_all(body, low)[1]
@@ -74,9 +75,14 @@ def find_topics(body: str, segments: list[Segment] | None = None) -> dict[str, i
     if pats:
         taken = [sp for lst in hits.values() for sp in lst]
         lowered = low if low is not None else body.lower()
+        hinted: dict[tuple[str, ...], bool] = {}  # hint words -> one of them is in the text
         for pat, tid, hints in pats:
-            if hints and not any(h in lowered for h in hints):
-                continue
+            if hints:
+                found = hinted.get(hints)
+                if found is None:
+                    found = hinted[hints] = any(h in lowered for h in hints)
+                if not found:
+                    continue
             for m in pat.finditer(body):
                 if not any(s < m.end() and m.start() < e for s, e in taken):
                     counts[tid] = counts.get(tid, 0) + 1
