@@ -317,11 +317,12 @@ def _is_given(tok: str, lx: _Lex) -> bool:
 
 
 @lru_cache(maxsize=32768)
-def _tok_class(tok: str) -> tuple[bool, bool, bool]:
-    """(is honorific, is stopword or role word, is a given name) for a capitalised token."""
+def _tok_class(tok: str) -> tuple[bool, bool, bool, bool]:
+    """(is honorific, is stopword or role word, is a given name, is a name particle) for a capitalised token."""
     lx = _lex()
     low = tok.lower()
-    return (low in lx.honor_tokens, low in lx.stop or low in lx.role_words or low in _FAC_AFTER, text_key(tok) in lx.given)
+    return (low in lx.honor_tokens, low in lx.stop or low in lx.role_words or low in _FAC_AFTER, text_key(tok) in lx.given,
+            low in _PARTICLES)
 
 
 _NOUNISH = re.compile(r"(?:heit|keit|ung|schaft|tion|sion|ität|ismus|ment|ance|ence|ness|ship|ción|zione|ção|dade|tät)$")
@@ -407,14 +408,14 @@ def _people_latin(body: str, occ: bytearray, low: str | None = None) -> list[_Ca
             if cur and len(t) == 2 and _INITIAL.fullmatch(t):
                 cur.append((s, e, t))  # a middle initial: "Marcus T. Okafor"
                 continue
-            if t.lower() in _PARTICLES and i + 1 < len(toks) and not _overlaps(occ, s, e):
+            is_honor, is_stop, is_given, is_particle = _tok_class(t)
+            if is_particle and i + 1 < len(toks) and occ.find(1, s, e) == -1:
                 # "Di Gennaro", "Van der Heijden", "El Khattabi", "De Sousa": a capitalised
                 # particle before a capitalised name token belongs to the name
                 nxt = toks[i + 1][2]
                 if nxt[0].isupper() or (nxt.lower() in _PARTICLES and i + 2 < len(toks) and toks[i + 2][2][0].isupper()):
                     cur.append((s, e, t))
                     continue
-            is_honor, is_stop, is_given = _tok_class(t)
             if is_honor:
                 if cur:
                     runs.append((cur, trig))
@@ -426,7 +427,7 @@ def _people_latin(body: str, occ: bytearray, low: str | None = None) -> list[_Ca
                     lo = lo_cache[t] = _lower_occurs(body, t)
             else:
                 lo = False
-            if is_stop or _overlaps(occ, s, e) or lo:
+            if is_stop or occ.find(1, s, e) != -1 or lo:
                 if cur:
                     runs.append((cur, trig))
                 cur, trig = [], False
@@ -444,7 +445,7 @@ def _people_latin(body: str, occ: bytearray, low: str | None = None) -> list[_Ca
             s0 = run[0][0]
             if not trig and _honor_before(body, s0):
                 trig = True
-            gi = next((i for i, (_, _, t) in enumerate(run) if not t[0].islower() and _is_given(t, lx)), None)
+            gi = next((i for i, (_, _, t) in enumerate(run) if not t[0].islower() and _tok_class(t)[2]), None)
             if trig:
                 pass
             elif gi is not None and len(run) - gi >= 2:
@@ -477,7 +478,7 @@ _FAC_AFTER = frozenset(
     "airport stadium street avenue boulevard square bridge hospital university mosque foundation prize award cup "
     "trophy stiftung stadion flughafen straße strasse platz universität trophée prix".split()
 )
-_WORD_BEFORE = re.compile(r"(\w+)\W{1,3}$")
+_WORD_BEFORE = re.compile(r"(\w++)\W{1,3}$")  # possessive: a shorter word is never followed by a non-word
 _WORD_AFTER = re.compile(r"\W{1,3}(\w+)")
 
 
