@@ -374,7 +374,8 @@ def _role_before(body: str, low: str | None, s0: int, role_low: re.Pattern[str] 
     start = max(0, s0 - 100)
     if _lex().role_punct_free:
         # the match (role word, then no ".;:!?" up to s0) starts after the clause's last ".;:!?"
-        start = max(start, *(body.rfind(c, start, s0) + 1 for c in ".;:!?"))
+        start = max(start, body.rfind(".", start, s0) + 1, body.rfind(";", start, s0) + 1, body.rfind(":", start, s0) + 1,
+                    body.rfind("!", start, s0) + 1, body.rfind("?", start, s0) + 1)
     if role_low is not None:
         return role_low.search(low, start, s0) is not None
     return _lex().role_before.search(body, start, s0) is not None
@@ -828,11 +829,6 @@ def _select(cands: list[_Cand]) -> list[_Cand]:
     return sorted(chosen, key=lambda c: c.start)
 
 
-@lru_cache(maxsize=4096)
-def _word_char(ch: str) -> bool:
-    return ch.isalnum() or ch == "_" or ch == "-"
-
-
 def _find_surnames(body: str, variants) -> list[tuple[int, int]]:
     """Whole-word occurrences of the surname variants, with an optional Al-/El-/ال before them;
     longest first, non-overlapping (plain string search: no regex to compile per article)."""
@@ -843,16 +839,16 @@ def _find_surnames(body: str, variants) -> list[tuple[int, int]]:
         i = body.find(v)
         while i != -1:
             e = i + len(v)
-            if (e >= n or not _word_char(body[e])):
+            if e >= n or not (body[e].isalnum() or body[e] in "_-"):  # not a word character
                 s = i
                 if i >= 2 and body[i - 2:i] == "ال":
                     s = i - 2
                 elif i >= 3 and body[i - 3:i - 1] in ("Al", "al", "El", "el") and body[i - 1] in "-‑ ":
                     s = i - 3
-                if (s == 0 or not _word_char(body[s - 1])) and taken.find(1, s, e) == -1:
+                if (s == 0 or not (body[s - 1].isalnum() or body[s - 1] in "_-")) and taken.find(1, s, e) == -1:
                     spans.append((s, e))
                     taken[s:e] = b"\x01" * (e - s)
-                elif s != i and (i == 0 or not _word_char(body[i - 1])) and taken.find(1, i, e) == -1:
+                elif s != i and (i == 0 or not (body[i - 1].isalnum() or body[i - 1] in "_-")) and taken.find(1, i, e) == -1:
                     spans.append((i, e))
                     taken[i:e] = b"\x01" * (e - i)
             i = body.find(v, i + 1)

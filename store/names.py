@@ -167,6 +167,7 @@ def _title_regex() -> re.Pattern[str]:
     return re.compile(rf"^(?:(?:{pat})(?:\.|(?=[\s\u00a0]))[\s\u00a0]*)+", re.IGNORECASE)
 
 
+@lru_cache(maxsize=65536)
 def strip_titles(name: str) -> str:
     """Remove leading honorifics/titles: 'M. Mikael Wern' -> 'Mikael Wern', 'Herr Hammouchi' -> 'Hammouchi'."""
     name = name.strip().strip("\"'«»“”„ ")
