@@ -135,6 +135,15 @@ def _role_before_pattern(role_lat: list[str], classes: dict[str, str] | None = N
     return rf"(?:(?<!\w)(?:{role_pat})|(?:{role_long})(?:{suffix})?)(?!\w)[^.;:!?\n]{{0,90}}$"
 
 
+def _alternation(words: list[str]) -> str:
+    """Arabic words, longest first, as a regex alternation; written as a trie when they are plain
+    letters and spaces: the same matches (two words that match at one place are one the other's
+    prefix, and both forms try the longer first), with far fewer tries at each word."""
+    if words and all(w and all(c == " " or "\u0621" <= c <= "\u064a" for c in w) for w in words):
+        return trie_pattern(words, casefold=False, classes={" ": " "})
+    return "|".join(words)
+
+
 def _after_letter(alts: list[tuple[str, str]]) -> str:
     """Alternatives chosen by the letter just matched (sorted (letter, regex) pairs), as a balanced
     tree of look-behinds: a few checks per capitalised word rather than one per letter."""
@@ -215,10 +224,10 @@ def _lex() -> _Lex:
                          re.compile(_role_before_pattern(role_lat, _ignorecase_classes(set("".join(role_lat)) | set("inesa"))))),
         role_words=frozenset(r.lower() for r in role_lat),
         given_ar_rx=re.compile(r"(?<![\u0621-\u064a])(?:عبد[ \u00a0]+ال?[\u0621-\u064a]+|عبدال[\u0621-\u064a]+|" + trie_pattern(given_ar, casefold=False) + r")(?![\u0621-\u064a])"),
-        role_ar_rx=re.compile(r"(?<![\u0621-\u064a])[وفبل]?(?:" + "|".join(
+        role_ar_rx=re.compile(r"(?<![\u0621-\u064a])[وفبل]?(?:" + _alternation(
             sorted({r for r in roles if ARABIC.search(r)} | {"رئيس", "رئيسة", "وزير", "وزيرة", "مدير", "مديرة", "المدير", "المديرة", "سفير", "قائد", "رئيسة"},
                    key=len, reverse=True)) + r")(?:[ \u00a0]+العام|[ \u00a0]+العامة)?(?![\u0621-\u064a])"),
-        honor_ar_rx=re.compile(r"(?<![\u0621-\u064a])(?:" + "|".join(honor_ar) + r")(?![\u0621-\u064a])"),
+        honor_ar_rx=re.compile(r"(?<![\u0621-\u064a])(?:" + _alternation(honor_ar) + r")(?![\u0621-\u064a])"),
         org_rx=org_rx,
         acro_rx=re.compile(r"[A-Z](?<![\w-].)[A-Z0-9&]{1,7}(?![\w])"),
         org_cont=frozenset(c.lower() for c in cont_words),
@@ -231,7 +240,7 @@ def _lex() -> _Lex:
         org_nouns=frozenset(org["nouns"]),
         org_ar_rx=re.compile(
             r"(?<![\u0621-\u064a])(?:[وفب]?ال(?=ل)|لل(?=[\u0621-\u064a])|[وفبل](?=ال|[\u0621-\u064a]))?"
-            r"(" + "|".join(sorted(org["arabic_heads"], key=len, reverse=True)).replace("|ال", "|ال") + r")(?![\u0621-\u064a])"),
+            r"(" + _alternation(sorted(org["arabic_heads"], key=len, reverse=True)) + r")(?![\u0621-\u064a])"),
     )
 
 
