@@ -871,6 +871,9 @@ def _GIVEN_KEYS() -> frozenset[str]:
     return frozenset(t for g in _lex().given for t in name_tokens(g)[:1])
 
 
+_ARTICLE_START = re.compile(r"^(?:[AaEe]l[-‑ ]|ال)")
+
+
 def _link_people(body: str, cands: list[_Cand], occ_all) -> list[_Cand]:
     """Give people keys and names; surname-only mentions link to the full name in the article."""
     people = [c for c in cands if c.kind == "person"]
@@ -930,7 +933,7 @@ def _link_people(body: str, cands: list[_Cand], occ_all) -> list[_Cand]:
         toks = name_tokens(c.name)
         if not toks:
             continue
-        bare = re.sub(r"^(?:[AaEe]l[-‑ ]|ال)", "", c.name) if c.name not in variants else c.name
+        bare = _ARTICLE_START.sub("", c.name) if c.name not in variants else c.name
         key = variants.get(c.name) or variants.get(bare)
         if key:
             disp = next(d for k, d, _ in canon if "person:" + k == key)
