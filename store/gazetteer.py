@@ -178,7 +178,6 @@ _INFLECT = {"fr": _fr_inflect, "de": _de_inflect, "es": _es_pt_inflect, "pt": _e
 
 @dataclass
 class Gazetteer:
-    regex: re.Pattern[str]
     entries: dict[str, list[Entry]]
     country_names: dict[str, str]  # code -> English display name
     arabic_prefixed: dict[str, tuple[int, str]]  # "والمغرب" -> (2, "المغرب")
@@ -186,25 +185,54 @@ class Gazetteer:
 
     topic_terms: dict[str, str]  # surface key of a topic term (any language) -> topic id
     triggers: frozenset[str]  # place nouns ("port", "ville", "مدينة") that announce a town
-    non_arabic_words: list[str] = field(default_factory=list)  # the words of `regex` not starting in Arabic script
+    # every surface to look for (surface keys, Arabic proclitic forms, topic terms, place nouns),
+    # in two parts: those that start in Arabic script, and the others
+    arabic_words: list[str] = field(default_factory=list)
+    other_words: list[str] = field(default_factory=list)
+
+    # One regex per part, compiled on first use: a text without Arabic script needs only the
+    # second, which is smaller, faster to compile and faster to run than one regex for all words.
+    @cached_property
+    def regex_arabic(self) -> re.Pattern[str]:
+        return re.compile(r"(?<!\w)(?:" + trie_pattern(self.arabic_words) + r")(?!\w)")
 
     @cached_property
-    def regex_non_arabic(self) -> re.Pattern[str]:
-        """`regex` without the words that start in Arabic script: the same matches in a text
-        without Arabic script, found faster (fewer alternatives at each word)."""
-        return re.compile(r"(?<!\w)(?:" + trie_pattern(self.non_arabic_words) + r")(?!\w)")
+    def regex_other(self) -> re.Pattern[str]:
+        return re.compile(r"(?<!\w)(?:" + trie_pattern(self.other_words) + r")(?!\w)")
+
+    def _matches(self, low: str, has_arabic: bool):
+        """The matches of one regex for all the words (leftmost, not overlapping), from the two
+        parts: a word of each part starts with a different letter, so at most one part matches at
+        any position, and the leftmost match of the two is the one the single regex would find."""
+        if not has_arabic or not self.arabic_words:
+            yield from self.regex_other.finditer(low) if self.other_words else ()
+            return
+        if not self.other_words:
+            yield from self.regex_arabic.finditer(low)
+            return
+        a, b = self.regex_arabic, self.regex_other
+        ma, mb = a.search(low), b.search(low)
+        while ma is not None or mb is not None:
+            m = ma if mb is None or (ma is not None and ma.start() < mb.start()) else mb
+            yield m
+            pos = m.end()
+            if ma is not None and ma.start() < pos:
+                ma = a.search(low, pos)
+            if mb is not None and mb.start() < pos:
+                mb = b.search(low, pos)
 
     def scan_all(self, body: str, low: str | None = None, has_arabic: bool | None = None):
         """One pass over the text for places/organisations, topic terms and place nouns:
         (lexicon matches: (start, end, candidate entries), case rules applied; topic id -> [(start, end)], ends of place nouns).
         `has_arabic`: whether the body has Arabic script (ARABIC.search), if the caller knows."""
         low = lower_same_length(body) if low is None else low
+        if has_arabic is None:
+            has_arabic = ARABIC.search(low) is not None
         out = []
         topics: dict[str, list[tuple[int, int]]] = {}
         trig: list[int] = []
         entries, topic_terms, triggers = self.entries, self.topic_terms, self.triggers
-        rx = self.regex_non_arabic if has_arabic is False and self.non_arabic_words else self.regex
-        for m in rx.finditer(low):
+        for m in self._matches(low, has_arabic):
             s, e = m.span()
             k = m.group()
             if _ODD.search(k):
@@ -329,10 +357,10 @@ def gazetteer() -> Gazetteer:
         if ARABIC.match(t):
             triggers.update(pre + t for pre in ("و", "ب", "ل", "ف", "وب", "ول", "فب"))
     words.update(triggers)
-    rx = re.compile(r"(?<!\w)(?:" + trie_pattern(words) + r")(?!\w)")
-    # a word can only match where the text has its first letter (trie_pattern lower-cases the words)
-    non_arabic = sorted(w for w in words if w and not ARABIC.match(w.lower()))
-    return Gazetteer(rx, merged, display, prefixed, frozenset(exact_forms), topics, frozenset(triggers), non_arabic)
+    # (trie_pattern lower-cases the words: a word can only match where the text has its first letter)
+    arabic = sorted(w for w in words if w and ARABIC.match(w.lower()))
+    other = sorted(w for w in words if w and not ARABIC.match(w.lower()))
+    return Gazetteer(merged, display, prefixed, frozenset(exact_forms), topics, frozenset(triggers), arabic, other)
 
 
 # Nouns after which a capitalised word is a town ("port of Sines", "porto de Olhão", "بمدينة X").
