@@ -122,6 +122,35 @@ def run_driver(args: list[str], env_extra: dict | None = None, timeout: float | 
     return json.loads(lines[-1])
 
 
+def _burn(loops: int) -> float:
+    start, x = time.process_time(), 0
+    for i in range(loops):
+        x += i * i
+    return time.process_time() - start
+
+
+def parallel_capacity(loops: int = 5_000_000) -> dict:
+    """How many cores' worth of CPU two busy processes really get here.
+
+    The same pure-Python loop in one process, then in two at once: on two free
+    cores both take as long as one (2.0 cores); on a host that time-shares the
+    virtual CPUs they take twice as long (1.0). Ingest with two workers cannot
+    beat this figure times the one-process rate.
+    """
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork")
+    with context.Pool(2) as pool:
+        pool.map(_burn, [loops // 10] * 2)  # start both workers
+        start = time.perf_counter()
+        pool.map(_burn, [loops])
+        one = time.perf_counter() - start
+        start = time.perf_counter()
+        pool.map(_burn, [loops, loops], chunksize=1)
+        two = time.perf_counter() - start
+    return {"one_process_s": one, "two_processes_s": two, "effective_cores": round(2 * one / two, 2)}
+
+
 def sample_paths(files_dir: Path, n: int, sample: int) -> tuple[list[str], int]:
     """Paths covering the first `sample` articles: whole folders when possible."""
     folders = sorted(p for p in files_dir.iterdir() if p.is_dir())
@@ -392,7 +421,10 @@ def fmt(value) -> str:
 
 def print_table(report: dict) -> None:
     n = report["meta"]["n"]
-    print(f"\nsecbrowse benchmark · N={n:,} · {report['meta']['date']} · {report['meta']['machine']['cpus']} CPUs")
+    machine = report["meta"]["machine"]
+    cores = [machine[k]["effective_cores"] for k in ("parallel_at_start", "parallel_at_end") if k in machine]
+    print(f"\nsecbrowse benchmark · N={n:,} · {report['meta']['date']} · {machine['cpus']} CPUs, "
+          f"two busy processes got {' then '.join(map(str, cores))} cores' worth")
     ing = report.get("ingest", {})
     if ing.get("partial"):
         print(f"PARTIAL: --ingest-deadline stopped the ingest at {ing['articles_in_db']:,} articles; "
@@ -468,7 +500,7 @@ def main(argv: list[str] | None = None) -> int:
                                                                         "tests.perf.bench", *(argv or sys.argv[1:])]),
         "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "sqlite": sqlite3.sqlite_version,
                     "textual": getattr(textual, "__version__", "?"), "platform": platform.platform(),
-                    "loadavg_at_start": os.getloadavg()},
+                    "loadavg_at_start": os.getloadavg(), "parallel_at_start": parallel_capacity()},
     }}
     git = lambda *a: subprocess.run(["git", *a], cwd=ROOT, capture_output=True, text=True).stdout.strip()  # noqa: E731
     report["meta"]["git"] = {"commit": git("rev-parse", "--short", "HEAD"),
@@ -501,6 +533,7 @@ def main(argv: list[str] | None = None) -> int:
         small = str(args.small_db) if args.small_db else small
         report["app"] = step_app(db_path, small, args.app_runs, args.rows)
     report["meta"]["loadavg_at_end"] = os.getloadavg()
+    report["meta"]["machine"]["parallel_at_end"] = parallel_capacity()
     report["targets"] = targets(report)
     print_table(report)
     if args.json_out:
