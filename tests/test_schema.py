@@ -248,3 +248,22 @@ def test_readonly_open_does_not_migrate(current_db_with_data, next_version):
     next_version("CREATE TABLE extra (id INTEGER PRIMARY KEY);")
     with pytest.raises(StoreError, match="needs a schema upgrade"):
         open_database(current_db_with_data, readonly=True)
+
+
+def test_a_version_1_database_gets_the_language_index(current_db_with_data):
+    """Schema 2 adds articles(lang, published): a database of schema 1 is backed up and migrated."""
+    path = current_db_with_data
+    conn = sqlite3.connect(path)
+    conn.execute("DROP INDEX articles_lang_published")
+    conn.execute("PRAGMA user_version = 1")
+    conn.commit()
+    conn.close()
+    db = open_database(path)
+    assert db.conn.execute("PRAGMA user_version").fetchone()[0] == 2
+    indexes = {row[1] for row in db.conn.execute("PRAGMA index_list(articles)")}
+    assert "articles_lang_published" in indexes
+    assert db.conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 3
+    assert path.with_name("old.db.v1.bak").exists()
+    plan = " ".join(row[3] for row in db.conn.execute(
+        "EXPLAIN QUERY PLAN SELECT id FROM articles WHERE lang = 'de' ORDER BY published DESC LIMIT 5"))
+    assert "articles_lang_published" in plan and "TEMP B-TREE" not in plan
