@@ -181,12 +181,15 @@ class EventAssigner:
         leaves the grouping of the first pass.  Skipped for huge runs, where the
         weights were mature early and the cost would be a second pass.
         """
+        if not self.added and not self.touched:
+            return
         self.conn.execute("BEGIN IMMEDIATE")
         try:
             self.settle()
             self.conn.execute("COMMIT")
         except BaseException:
-            self.conn.execute("ROLLBACK")
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
             raise
 
     def settle(self) -> None:

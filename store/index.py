@@ -70,28 +70,30 @@ class ArticleWriter:
     def write(self, article: ProcessedArticle) -> int | None:
         """Store the article; returns its id, or None if its text is already stored.
 
-        Each article is atomic. With `batch_size` > 1 articles are committed in
-        small batches (that many, or BATCH_SECONDS, whichever comes first),
-        because every commit makes FTS5 write a new index segment; a crash then
-        loses at most the open batch, always whole articles, and `flush()`
-        commits it. An article that fails rolls the open batch back, and the
-        batch's other articles are written again (cheaper than a savepoint
-        around every article).
+        Each article is atomic (a savepoint). With `batch_size` > 1 articles are
+        committed in small batches (that many, or BATCH_SECONDS, whichever comes
+        first), because every commit makes FTS5 write a new index segment; a
+        crash then loses at most the open batch, always whole articles, and
+        `flush()` commits it.
         """
         conn = self.conn
         if not conn.in_transaction:
             conn.execute("BEGIN IMMEDIATE")
             self._open_batch()
+        conn.execute("SAVEPOINT article")
         try:
             if self.has_hash(article.content_hash):
+                conn.execute("RELEASE article")
                 return None
             article_id = self._store(article, None)
+            conn.execute("RELEASE article")
         except BaseException:
-            self._roll_back_article()
+            self._undo_article()
             raise
-        self._batch.append(article)
+        self._keep_article_counts()
         self.events.article_total += 1
-        if len(self._batch) >= self.batch_size or time.monotonic() - self._batch_started >= BATCH_SECONDS:
+        self._batch_size += 1
+        if self._batch_size >= self.batch_size or time.monotonic() - self._batch_started >= BATCH_SECONDS:
             self.flush()
         return article_id
 
@@ -103,36 +105,32 @@ class ArticleWriter:
         everything back on an error); never commits.
         """
         self._store(article, article_id)
+        self._keep_article_counts()
 
     def _open_batch(self) -> None:
-        self._batch: list[ProcessedArticle] = []  # articles of the open (uncommitted) batch
+        self._batch_size = 0
+        self._batch_started = time.monotonic()
         self._alias_ids: dict[tuple[int, str], int] = {}  # (entity id, alias) -> alias row, this batch
         self._alias_counts: dict[int, int] = {}  # alias row -> mentions added by this batch
-        self._batch_started = time.monotonic()
-        self._events_before = (len(self.events.added), set(self.events.touched))
+        self._article_alias_counts: dict[int, int] = {}  # the same for the article being written
 
-    def _roll_back_article(self) -> None:
-        """Undo a failed article: roll the open batch back, then write its other articles again."""
-        self.conn.execute("ROLLBACK")
+    def _keep_article_counts(self) -> None:
+        for alias_id, count in self._article_alias_counts.items():
+            self._alias_counts[alias_id] = self._alias_counts.get(alias_id, 0) + count
+        self._article_alias_counts = {}
+
+    def _undo_article(self) -> None:
+        """Roll the failed article back (the batch's other articles stay) and forget what it cached."""
+        if self.conn.in_transaction:  # SQLite may have rolled everything back itself (disk full, I/O error)
+            self.conn.execute("ROLLBACK TO article")
+            self.conn.execute("RELEASE article")
+        else:
+            self._open_batch()
         self._entity_ids.clear()
         self._names_written.clear()
         self._topic_ids.clear()
-        self.events.article_total -= len(self._batch)
-        added, touched = self._events_before
-        del self.events.added[added:]
-        self.events.touched = touched
-        batch = self._batch
-        self.conn.execute("BEGIN IMMEDIATE")
-        self._open_batch()
-        try:
-            for article in batch:
-                self._store(article, None)
-                self._batch.append(article)
-                self.events.article_total += 1
-        except BaseException:
-            self.conn.execute("ROLLBACK")
-            self._batch = []
-            raise
+        self._alias_ids.clear()
+        self._article_alias_counts = {}
 
     def _store(self, article: ProcessedArticle, article_id: int | None) -> int:
         """Resolve, choose the event, and write the article's rows; returns its id."""
@@ -155,7 +153,6 @@ class ArticleWriter:
         if self.conn.in_transaction:
             self.store_deferred()
             self.conn.execute("COMMIT")
-        self._batch = []
 
     def _insert_article(self, article: ProcessedArticle, event_id: int) -> int:
         conn = self.conn
@@ -250,9 +247,9 @@ class ArticleWriter:
 
     def _write_counts(self) -> None:
         """Store how often the open batch used each alias."""
+        counts, self._alias_counts = self._alias_counts, {}
         self.conn.executemany("UPDATE aliases SET mention_count = mention_count + ? WHERE id = ?",
-                              [(count, alias_id) for alias_id, count in self._alias_counts.items()])
-        self._alias_counts.clear()
+                              [(count, alias_id) for alias_id, count in counts.items()])
 
     def _write_contexts(self) -> None:
         """Store the context tags of the entities the open batch taught the resolver."""
@@ -305,7 +302,7 @@ class ArticleWriter:
                     ).lastrowid
                     conn.execute("INSERT INTO aliases_fts (rowid, alias) VALUES (?, ?)", (alias_id, alias))
                 self._alias_ids[(entity_id, alias)] = alias_id
-            self._alias_counts[alias_id] = self._alias_counts.get(alias_id, 0) + count
+            self._article_alias_counts[alias_id] = self._article_alias_counts.get(alias_id, 0) + count
         conn.executemany(
             "UPDATE entities SET article_count = article_count + 1 WHERE id = ?",
             [(entity_id,) for entity_id in seen_entities],

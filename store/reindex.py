@@ -38,6 +38,7 @@ class ReindexSummary:
     events: int = 0
     corrections_replayed: int = 0
     interrupted: bool = False
+    committed: bool = False
 
     def line(self) -> str:
         if self.interrupted:
@@ -91,9 +92,9 @@ def reindex(
     """Rebuild everything the pipeline derives from the stored articles; see the module docstring."""
     conn = db.conn
     summary = ReindexSummary()
-    conn.execute("BEGIN IMMEDIATE")
     pool = WorkerPool(workers)
     try:
+        conn.execute("BEGIN IMMEDIATE")
         article_ids = [row[0] for row in conn.execute(
             "SELECT id FROM articles ORDER BY coalesce(date_start, published, '~'), content_hash")]
         for statement in _DERIVED:
@@ -115,11 +116,14 @@ def reindex(
         summary.entities = conn.execute("SELECT count(*) FROM entities WHERE article_count > 0").fetchone()[0]
         summary.events = conn.execute("SELECT count(*) FROM events").fetchone()[0]
         conn.execute("COMMIT")
+        summary.committed = True
     except KeyboardInterrupt:
-        conn.execute("ROLLBACK")
-        summary.interrupted = True
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        summary.interrupted = not summary.committed
     except BaseException:
-        conn.execute("ROLLBACK")
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
         raise
     finally:
         pool.close()

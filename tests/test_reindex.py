@@ -8,6 +8,7 @@ import json
 from store import corrections
 from store.export import write_export
 from store.reindex import reindex
+from tests.test_reliability_common import assert_consistent
 from tui.cli import main
 
 
@@ -47,6 +48,7 @@ def test_reindex_rebuilds_what_ingest_built(seeds_db, gold):
     assert summary.events == len(gold["events"])
     # the full-text index still finds the articles
     assert seeds_db.conn.execute(fts).fetchone()[0] == found > 0
+    assert_consistent(seeds_db.conn)
 
 
 def test_entity_corrections_survive_reindex(seeds_db):
@@ -70,6 +72,7 @@ def test_entity_corrections_survive_reindex(seeds_db):
     hammouchi_aliases = {row[0] for row in db.conn.execute(
         "SELECT a.alias FROM aliases a JOIN entities e ON e.id = a.entity_id WHERE e.name = 'Abdellatif Hammouchi'")}
     assert "Al-Hamouchi" not in hammouchi_aliases and "Hammouchi" in hammouchi_aliases
+    assert_consistent(db.conn)
 
 
 def _event_of(db, article_id: int) -> int:

@@ -3,7 +3,8 @@
 `assert_consistent` is the definition of "nothing half-written": SQLite's own
 integrity check, the full-text index matching the articles exactly, and every
 article owning its segments and event, with every child row pointing at an
-article that exists.
+article that exists, and the counts kept on entities and aliases matching
+their mentions.
 """
 
 from __future__ import annotations
@@ -45,6 +46,16 @@ def assert_consistent(conn: sqlite3.Connection) -> int:
               OR substr(a.body, m.start + 1, m.end - m.start) != m.surface"""
     ).fetchone()[0]
     assert bad_offsets == 0, "mentions whose offsets do not fall on their surface in the body"
+    miscounted_aliases = conn.execute(
+        """SELECT count(*) FROM aliases al WHERE al.mention_count !=
+               (SELECT count(*) FROM mentions m WHERE m.entity_id = al.entity_id AND m.surface = al.alias)"""
+    ).fetchone()[0]
+    assert miscounted_aliases == 0, "aliases whose mention counts are not their mentions"
+    miscounted_entities = conn.execute(
+        """SELECT count(*) FROM entities e WHERE e.article_count !=
+               (SELECT count(DISTINCT m.article_id) FROM mentions m WHERE m.entity_id = e.id)"""
+    ).fetchone()[0]
+    assert miscounted_entities == 0, "entities whose article counts are not their articles"
     duplicates = conn.execute(
         "SELECT count(*) FROM (SELECT content_hash FROM articles GROUP BY content_hash HAVING count(*) > 1)"
     ).fetchone()[0]
