@@ -37,25 +37,30 @@ def summary_to_json(summary: grouping.EventSummary) -> str:
 
 
 _PARSED: dict[str, grouping.EventSummary] = {}  # stored text -> summary (summaries are immutable)
-_PARSED_LIMIT = 8192
+_PARSED_LIMIT = 32768  # least recently used first out
 
 
 def _remember(text: str, summary: grouping.EventSummary) -> None:
     if len(_PARSED) >= _PARSED_LIMIT:
-        _PARSED.clear()
+        del _PARSED[next(iter(_PARSED))]
     _PARSED[text] = summary
+
+
+_FIELD_NAMES = frozenset(_FIELDS)
 
 
 def summary_from_json(text: str) -> grouping.EventSummary:
     """The summary stored as `text` (recently written and read ones are remembered)."""
-    cached = _PARSED.get(text)
+    cached = _PARSED.pop(text, None)
     if cached is not None:
+        _PARSED[text] = cached  # most recently used
         return cached
     data = json.loads(text)
     for name in _LIST_FIELDS:
         data[name] = tuple(data.get(name) or ())
-    known = {f.name for f in dataclasses.fields(grouping.EventSummary)}
-    summary = grouping.EventSummary(**{k: v for k, v in data.items() if k in known})
+    if not data.keys() <= _FIELD_NAMES:  # written by another version of secbrowse
+        data = {k: v for k, v in data.items() if k in _FIELD_NAMES}
+    summary = grouping.EventSummary(**data)
     _remember(text, summary)
     return summary
 
