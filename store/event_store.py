@@ -131,8 +131,11 @@ class EventAssigner:
         if not event_ids:
             return []
         marks = ",".join("?" * len(event_ids))
-        return [summary_from_json(row[0]) for row in
-                self.conn.execute(f"SELECT summary FROM events WHERE id IN ({marks})", sorted(event_ids))]
+        rows = self.conn.execute(f"SELECT date_start, date_end, summary FROM events WHERE id IN ({marks})",
+                                 sorted(event_ids))
+        # events whose dates rule them out are not parsed (most of a busy date window)
+        return [summary_from_json(text) for start, end, text in rows
+                if not grouping.dates_clash(features, start, end)]
 
     def choose(self, lang: str, published: str | None, dates: DateSpan, mentions: list[Mention],
                topics: dict[str, int], date_at: int | None) -> grouping.EventSummary:

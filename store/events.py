@@ -221,13 +221,26 @@ def _weekdays_in(span: tuple[_dt.date, _dt.date]) -> set[str]:
     return {(span[0] + _dt.timedelta(days=i)).strftime("%A") for i in range(days + 1)}
 
 
+def dates_clash(features: ArticleFeatures, start: str | None, end: str | None) -> bool:
+    """True when a dated article and a dated event [start, end] are more than 3 days apart.
+
+    Such an event can never be chosen (`date_compatibility` says 'conflict'):
+    the writer drops it from the candidates before reading its summary.
+    """
+    fa, ev = _span(features.dates.start, features.dates.end), _span(start, end)
+    return bool(fa and ev and _gap(fa, ev) > NEAR_DAYS)
+
+
+NEAR_DAYS = 3
+
+
 def date_compatibility(features: ArticleFeatures, event: EventSummary) -> str:
     """'same' (≤ 1 day apart), 'near' (≤ 3 days), 'unknown', or 'conflict'."""
     fa, ev = _span(features.dates.start, features.dates.end), _span(event.start, event.end)
     pub = parse_iso_date(features.published)
     if fa and ev:
         gap = _gap(fa, ev)
-        return "same" if gap <= 1 else "near" if gap <= 3 else "conflict"
+        return "same" if gap <= 1 else "near" if gap <= NEAR_DAYS else "conflict"
     if fa:  # event undated
         if event.weekday and event.weekday not in _weekdays_in(fa):
             return "conflict"

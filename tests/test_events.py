@@ -20,6 +20,8 @@ from store.events import (
     candidate_keys,
     candidate_window,
     choose_event,
+    date_compatibility,
+    dates_clash,
     event_title,
     host_weights_from_df,
     merge_into,
@@ -396,3 +398,15 @@ def test_host_weights_young_corpus() -> None:
     # all five of five: already the host; three of eight: still a guest
     assert host_weights_from_df({"person:h": 5}, 5)["person:h"] < 0.5
     assert host_weights_from_df({"country:DE": 3}, 8)["country:DE"] > 0.75
+
+
+def test_dates_clash_is_exactly_a_date_conflict_between_dated_sides() -> None:
+    """The writer skips candidates for which dates_clash holds: they must be the ones never chosen."""
+    article = feat(1, "2024-06-10", end="2024-06-12")
+    for start, end in [("2024-06-01", "2024-06-06"), ("2024-06-01", "2024-06-07"), ("2024-06-13", "2024-06-15"),
+                       ("2024-06-15", "2024-06-16"), ("2024-06-16", None), ("2024-05-01", "2024-07-01"),
+                       (None, None), ("2024-06-11", None)]:
+        event = new_event(9, feat(9, start, end=end))
+        assert dates_clash(article, start, end) == (date_compatibility(article, event) == "conflict"), (start, end)
+    undated = feat(2, None, published="2024-06-11")
+    assert not dates_clash(undated, "2024-01-01", None)  # undated articles are judged on their summaries
