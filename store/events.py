@@ -295,7 +295,7 @@ def score_event(features: ArticleFeatures, event: EventSummary,
             return None  # Italy vs Denmark, and no guest in common: two meetings
         else:
             score -= COUNTRY_PENALTY  # mostly other countries: only strong shared guests overcome it
-    for key in set(features.participants) & set(event.participants):
+    for key in set(features.participants) & set(event.participants[:CORE_PARTICIPANTS]):
         weight = _w(key, host_weights)
         gain = weight * (1.5 if key.startswith("person:") else 0.75)
         score += gain
@@ -341,7 +341,7 @@ def country_similarity(article: Mapping[str, int], event: Mapping[str, int],
 
 def _shared_guests(features: ArticleFeatures, event: EventSummary, host_weights: Mapping[str, float]) -> bool:
     return any(k.startswith("person:") and _w(k, host_weights) >= HOST_WEIGHT
-               for k in set(features.participants) & set(event.participants))
+               for k in set(features.participants) & set(event.participants[:CORE_PARTICIPANTS]))
 
 
 def choose_event(features: ArticleFeatures, candidates: list[EventSummary],
@@ -397,6 +397,13 @@ def new_event(event_id: int, features: ArticleFeatures,
     return replace(summary, title=event_title(summary, {}))
 
 
+# Only an event's most mentioned participants count as evidence: names met in
+# passing accumulate as an event grows and would otherwise draw in every
+# article that happens to name one of them.
+CORE_PARTICIPANTS = 3
+MAX_EVENT_DAYS = 3  # an event's dates widen to cover a new article's only up to this span
+
+
 def _merged_dates(event: EventSummary, features: ArticleFeatures) -> tuple[str | None, str | None, str | None]:
     ev, fa = _span(event.start, event.end), _span(features.dates.start, features.dates.end)
     if ev is None:
@@ -405,7 +412,7 @@ def _merged_dates(event: EventSummary, features: ArticleFeatures) -> tuple[str |
         return fa[0].isoformat(), fa[1].isoformat(), None
     if fa is not None:
         lo, hi = min(ev[0], fa[0]), max(ev[1], fa[1])
-        if (hi - lo).days <= 7:  # a multi-day visit reported day by day
+        if (hi - lo).days <= MAX_EVENT_DAYS:  # a multi-day visit reported day by day
             return lo.isoformat(), hi.isoformat(), None
     return ev[0].isoformat(), ev[1].isoformat(), None
 

@@ -410,3 +410,17 @@ def test_dates_clash_is_exactly_a_date_conflict_between_dated_sides() -> None:
         assert dates_clash(article, start, end) == (date_compatibility(article, event) == "conflict"), (start, end)
     undated = feat(2, None, published="2024-06-11")
     assert not dates_clash(undated, "2024-01-01", None)  # undated articles are judged on their summaries
+
+
+def test_only_an_events_most_mentioned_participants_draw_articles_in() -> None:
+    """Names an event's articles mention in passing do not pull in other meetings that name them."""
+    core = ("person:pisani", "person:piantedosi", "person:de bolle")
+    passing = ("person:stock", "person:urquiza", "person:faeser")
+    counts = {**{k: 5 for k in core}, **{k: 1 for k in passing}, "person:hammouchi": 9}
+    event = EventSummary(event_id=3, start="2024-06-03", end="2024-06-03", participants=core + passing,
+                         participant_counts=counts, country_counts={"country:MA": 3}, article_count=5)
+    weights = {"person:hammouchi": 0.05, "org:dgsn": 0.05, "country:MA": 0.05}
+    by_core = feat(1, "2024-06-03", people=("person:pisani",), countries={"country:MA": 3})
+    by_passing = feat(2, "2024-06-03", people=("person:stock",), countries={"country:MA": 3})
+    assert choose_event(by_core, [event], weights) == 3
+    assert choose_event(by_passing, [event], weights) is None
