@@ -65,6 +65,11 @@ def summary_from_json(text: str) -> grouping.EventSummary:
     return summary
 
 
+def _weighted_keys(features: grouping.ArticleFeatures) -> list[str]:
+    """The article's keys whose document frequencies weigh host against guest."""
+    return sorted(set(features.participants) | set(features.countries) | set(features.places))
+
+
 def _date_key(summary: grouping.EventSummary) -> str:
     return summary.start or summary.published_max or ""
 
@@ -88,7 +93,6 @@ class EventAssigner:
         self.article_total = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
         self.touched: set[int] = set()
         self.added: list[int] = []  # articles assigned during this run (up to REGROUP_LIMIT + 1)
-        self._created: int | None = None  # the event `choose` created last
 
     def _document_frequencies(self, keys: list[str]) -> dict[str, int]:
         if not keys:
@@ -146,35 +150,32 @@ class EventAssigner:
         stored already. `record` then stores the event once the article is in.
         """
         features = grouping.article_features(0, _ArticleView(lang, published, dates, mentions, topics), date_at)
-        keys = sorted(set(features.participants) | set(features.countries) | set(features.places))
+        keys = _weighted_keys(features)
         known = self._document_frequencies(keys)
         df = {key: known.get(key, 0) + 1 for key in keys}
         return self._choose(features, grouping.host_weights_from_df(df, max(self.article_total + 1, 1)))
 
     def record(self, article_id: int, summary: grouping.EventSummary) -> None:
         """Store the event chosen for a new article (now in the database)."""
-        created, self._created = summary.event_id == self._created, None
-        write_event(self.conn, summary, created=created)
+        # a merged event counts at least two articles: one article means `choose` just created it
+        write_event(self.conn, summary, created=summary.article_count == 1)
         if len(self.added) <= REGROUP_LIMIT:
             self.added.append(article_id)
         if len(self.touched) <= REFRESH_LIMIT:
             self.touched.add(summary.event_id)
 
     def _choose(self, features: grouping.ArticleFeatures, weights: dict[str, float]) -> grouping.EventSummary:
-        self._created = None
         candidates = self._candidates(features, weights)
         event_id = grouping.choose_event(features, candidates, weights)
         if event_id is None:
             event_id = self.conn.execute("INSERT INTO events (title) VALUES ('')").lastrowid
-            self._created = event_id
             return grouping.new_event(event_id, features, weights)
         chosen = next(candidate for candidate in candidates if candidate.event_id == event_id)
         return grouping.merge_into(chosen, features, weights)
 
     def _place(self, features: grouping.ArticleFeatures, pending: int) -> int:
         """Choose (or start) a stored article's event and store it; returns the event id."""
-        keys = sorted(set(features.participants) | set(features.countries) | set(features.places))
-        summary = self._choose(features, self.host_weights(keys, pending))
+        summary = self._choose(features, self.host_weights(_weighted_keys(features), pending))
         self.conn.execute("UPDATE articles SET event_id = ? WHERE id = ?", (summary.event_id, features.article_id))
         write_event(self.conn, summary)
         return summary.event_id

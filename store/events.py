@@ -221,6 +221,9 @@ def _weekdays_in(span: tuple[_dt.date, _dt.date]) -> set[str]:
     return {(span[0] + _dt.timedelta(days=i)).strftime("%A") for i in range(days + 1)}
 
 
+NEAR_DAYS = 3  # dated article and event at most this many days apart may be one meeting
+
+
 def dates_clash(features: ArticleFeatures, start: str | None, end: str | None) -> bool:
     """True when a dated article and a dated event [start, end] are more than 3 days apart.
 
@@ -229,9 +232,6 @@ def dates_clash(features: ArticleFeatures, start: str | None, end: str | None) -
     """
     fa, ev = _span(features.dates.start, features.dates.end), _span(start, end)
     return bool(fa and ev and _gap(fa, ev) > NEAR_DAYS)
-
-
-NEAR_DAYS = 3
 
 
 def date_compatibility(features: ArticleFeatures, event: EventSummary) -> str:

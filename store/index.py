@@ -106,6 +106,7 @@ class ArticleWriter:
         """
         self._store(article, article_id)
         self._keep_article_counts()
+        self.events.article_total += 1
 
     def _open_batch(self) -> None:
         self._batch_size = 0

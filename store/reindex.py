@@ -104,7 +104,6 @@ def reindex(
         for analysed in pool.map(_analyse_rows, _chunks(db, article_ids)):
             for article_id, article in analysed:
                 writer.rewrite(article_id, article)
-                writer.events.article_total += 1
                 summary.articles += 1
             if progress:
                 progress(summary.articles, len(article_ids))
