@@ -133,8 +133,8 @@ def _move_aliases(conn: sqlite3.Connection, source_id: int, target_id: int, only
 
 
 def _move_event_links(conn: sqlite3.Connection, source_id: int, target_id: int) -> None:
-    conn.execute("INSERT OR IGNORE INTO event_entities (event_id, entity_id, role) "
-                 "SELECT event_id, ?, role FROM event_entities WHERE entity_id = ?", (target_id, source_id))
+    conn.execute("INSERT OR IGNORE INTO event_entities (event_id, entity_id, role, date_key) "
+                 "SELECT event_id, ?, role, date_key FROM event_entities WHERE entity_id = ?", (target_id, source_id))
     conn.execute("DELETE FROM event_entities WHERE entity_id = ?", (source_id,))
     conn.execute("UPDATE events SET place_id = ? WHERE place_id = ?", (target_id, source_id))
     conn.execute("UPDATE events SET counterpart_id = ? WHERE counterpart_id = ?", (target_id, source_id))

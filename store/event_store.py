@@ -70,8 +70,30 @@ def _weighted_keys(features: grouping.ArticleFeatures) -> list[str]:
     return sorted(set(features.participants) | set(features.countries) | set(features.places))
 
 
-def _date_key(summary: grouping.EventSummary) -> str:
+UNDATED = "p"  # event_entities.date_key of an undated event: "p" + its latest publication date
+EVENT_SPAN_SLACK = 7  # days an event may start before the candidate window and still overlap it
+
+
+def _sort_key(summary: grouping.EventSummary) -> str:
+    """Where the event sits in the list: its start date, else its latest publication date."""
     return summary.start or summary.published_max or ""
+
+
+def _entity_date_key(summary: grouping.EventSummary) -> str:
+    """event_entities.date_key: dated and undated events apart, so each has its own date window."""
+    if summary.start:
+        return summary.start
+    return UNDATED + summary.published_max if summary.published_max else ""
+
+
+def _key_ranges(features: grouping.ArticleFeatures) -> list[tuple[str, str]]:
+    """date_key ranges to look candidates up in: dated events near the article's dates,
+    undated events by when their articles were published, events with no date at all."""
+    low, high = grouping.candidate_window(features)
+    low_undated, high_undated = grouping.undated_window(features)
+    if low is None or high is None or low_undated is None or high_undated is None:
+        return [("0", "9"), (UNDATED, UNDATED + "~"), ("", "")]
+    return [(_shift(low, -EVENT_SPAN_SLACK), high), (UNDATED + low_undated, UNDATED + high_undated), ("", "")]
 
 
 def _shift(iso: str, days: int) -> str:
@@ -114,30 +136,21 @@ class EventAssigner:
         keys = grouping.candidate_keys(features, weights)[:KEYS_LOOKED_UP]
         if not keys:
             return []
-        low, high = grouping.candidate_window(features)
-        if low is not None:
-            # Undated events are keyed by publication date: widen the window for them.
-            low, high = _shift(low, -45), _shift(high, 45)
+        ranges = _key_ranges(features)
         marks = ",".join("?" * len(keys))
         ids = [row[0] for row in self.conn.execute(f"SELECT id FROM entities WHERE key IN ({marks})", keys)]
         event_ids: set[int] = set()
         for entity_id in ids:
-            if low is None:
-                rows = self.conn.execute(
-                    "SELECT event_id FROM event_entities WHERE entity_id = ? ORDER BY date_key DESC LIMIT ?",
-                    (entity_id, CANDIDATES_PER_KEY))
-            else:
-                rows = self.conn.execute(
-                    """SELECT event_id FROM event_entities WHERE entity_id = ?
-                       AND (date_key BETWEEN ? AND ? OR date_key = '') ORDER BY date_key DESC LIMIT ?""",
-                    (entity_id, low, high, CANDIDATES_PER_KEY))
-            event_ids.update(row[0] for row in rows)
+            for low, high in ranges:
+                event_ids.update(row[0] for row in self.conn.execute(
+                    """SELECT event_id FROM event_entities WHERE entity_id = ? AND date_key BETWEEN ? AND ?
+                       ORDER BY date_key DESC LIMIT ?""", (entity_id, low, high, CANDIDATES_PER_KEY)))
         if not event_ids:
             return []
         marks = ",".join("?" * len(event_ids))
         rows = self.conn.execute(f"SELECT date_start, date_end, summary FROM events WHERE id IN ({marks})",
                                  sorted(event_ids))
-        # events whose dates rule them out are not parsed (most of a busy date window)
+        # events whose dates rule them out are not parsed
         return [summary_from_json(text) for start, end, text in rows
                 if not grouping.dates_clash(features, start, end)]
 
@@ -268,7 +281,7 @@ def write_event(conn: sqlite3.Connection, summary: grouping.EventSummary, *, cre
     summary = dataclasses.replace(summary, title=title)
     langs = ",".join(lang for lang, _ in Counter(
         row[0] for row in conn.execute("SELECT lang FROM articles WHERE event_id = ?", (event_id,))).most_common())
-    date_key = _date_key(summary)
+    date_key = _entity_date_key(summary)
     stored = summary_to_json(summary)
     _remember(stored, summary)
     conn.execute(
@@ -278,7 +291,7 @@ def write_event(conn: sqlite3.Connection, summary: grouping.EventSummary, *, cre
         (title, summary.start, summary.end, summary.weekday,
          entities.get(summary.place, (None,))[0] if summary.place else None,
          entities.get(summary.counterpart, (None,))[0] if summary.counterpart else None,
-         event_id, langs, stored, date_key, event_id),
+         event_id, langs, stored, _sort_key(summary), event_id),
     )
     if not created:
         conn.execute("DELETE FROM event_entities WHERE event_id = ?", (event_id,))

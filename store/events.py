@@ -9,11 +9,11 @@ the handful of candidates the DB returns (indexed by entity key and date).
 
 Candidate window the DB layer is expected to use (see `candidate_window`):
 - article with known dates [s, e]: events whose [start, end] intersects
-  [s - 7 days, e + 7 days], plus undated events whose articles were published in
-  [s - 3 days, e + 45 days];
+  [s - 7 days, e + 7 days], plus undated events whose latest article was published
+  in [s - 3 days, e + 52 days] (`undated_window`);
 - article without dates but with a publication date p: events whose [start, end]
-  intersects [p - 45 days, p + 3 days] and undated events published in
-  [p - 45 days, p + 45 days];
+  intersects [p - 45 days, p + 3 days] and undated events last published in
+  [p - 45 days, p + 48 days];
 - neither: the most recent ~50 events sharing a key (no date bound).
 
 Entity keys follow `store.model.Mention.key`: "person:<name>", "org:<acronym>",
@@ -39,6 +39,7 @@ __all__ = [
     "article_features",
     "candidate_keys",
     "candidate_window",
+    "undated_window",
     "choose_event",
     "event_title",
     "host_weights_from_df",
@@ -537,3 +538,18 @@ def candidate_window(features: ArticleFeatures) -> tuple[str | None, str | None]
     if pub:
         return ((pub - _dt.timedelta(days=45)).isoformat(), (pub + _dt.timedelta(days=3)).isoformat())
     return (None, None)
+
+
+def undated_window(features: ArticleFeatures) -> tuple[str | None, str | None]:
+    """ISO bounds for the latest publication date of the undated events that may match.
+
+    Dated article [s, e]: [s - 3, e + 52] days; undated, published p: [p - 45, p + 48]
+    (`date_compatibility` rules out the rest); (None, None) when neither is known.
+    """
+    span = _span(features.dates.start, features.dates.end)
+    if span:
+        return ((span[0] - _dt.timedelta(days=3)).isoformat(), (span[1] + _dt.timedelta(days=52)).isoformat())
+    pub = parse_iso_date(features.published)
+    if pub is None:
+        return (None, None)
+    return ((pub - _dt.timedelta(days=45)).isoformat(), (pub + _dt.timedelta(days=48)).isoformat())

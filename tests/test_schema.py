@@ -259,7 +259,7 @@ def test_a_version_1_database_gets_the_language_index(current_db_with_data):
     conn.commit()
     conn.close()
     db = open_database(path)
-    assert db.conn.execute("PRAGMA user_version").fetchone()[0] == 2
+    assert db.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     indexes = {row[1] for row in db.conn.execute("PRAGMA index_list(articles)")}
     assert "articles_lang_published" in indexes
     assert db.conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 3
