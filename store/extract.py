@@ -284,8 +284,8 @@ def _places_and_known_orgs(body: str, low: str, segments: list[Segment], starts:
         ent = _choose_entry(ents, surf, _seg_lang(segments, starts, s), bool(_NEXT_CAP.match(nxt)))
         if ent is None:
             continue
-        if ent.key.startswith("city:") and _after_given_name(body, s, lx):
-            continue  # a surname: "o delegado Paulo Braga", "Rui Lisboa"
+        if ent.key.startswith("city:") and (_after_given_name(body, s, lx) or _named_with_title(body, s, nxt, lx)):
+            continue  # a person's name: "o delegado Paulo Braga", "el general Washington Andrade"
         if ent.kind == "location" and ent.key.startswith("country:"):
             # state phrase: "Koninkrijk Marokko", "royaume du Maroc", "république turque", "Italiaanse Republiek"
             before = body[max(0, s - 40):s]
@@ -1095,6 +1095,17 @@ def _capitalised_mid_sentence(body: str, token: str) -> bool:
             return True
         i = body.find(token, i + 1)
     return False
+
+
+def _named_with_title(body: str, s: int, after: str, lx: _Lex) -> bool:
+    """A title or role word right before, a capitalised word right after: "el general Washington Andrade"."""
+    if not _NEXT_CAP.match(after):
+        return False
+    before = _PREVIOUS_WORD.search(body, max(0, s - 30), s)
+    if before is None or before.group(2) not in (" ", "\u00a0"):
+        return False
+    word = before.group(1).lower()
+    return word in lx.role_words or word in lx.honor_set or _honor_before(body, s)
 
 
 def _after_given_name(body: str, start: int, lx: _Lex) -> bool:

@@ -399,3 +399,9 @@ def test_organisations_named_with_their_place():
     assert orgs["Policía Nacional del Ecuador"] != "org:policia_nacional"  # not Spain's police
     german = {m.surface for m in one("Die Staatsanwaltschaft Duisburg ermittelt.", "de") if m.kind == "organization"}
     assert german == {"Staatsanwaltschaft Duisburg"}
+
+
+def test_a_town_name_after_a_title_and_before_a_surname_is_a_first_name():
+    text = "El general Washington Andrade Cevallos firmó el acuerdo en Washington el lunes."
+    found = [(m.surface, m.kind) for m in one(text, "es")]
+    assert ("Washington Andrade Cevallos", "person") in found and ("Washington", "location") in found
