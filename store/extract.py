@@ -30,6 +30,7 @@ from store.gazetteer import ARABIC, Entry, gazetteer, lower_same_length, surface
 from store.model import Mention, Segment
 from store.names import load_lexicon, name_key, name_tokens, skeleton, strip_titles, text_key
 from store.topics import remember_scan
+from store.first_names import common_first_names
 from store.world_cities import BIG_CITY, MAX_WORDS, world_cities
 
 # --- character classes ---------------------------------------------------------
@@ -164,6 +165,7 @@ def _lex() -> _Lex:
     for origin, names in gl.items():
         if origin != "arabic_script":
             given.update(text_key(n) for n in names)
+    given.update(text_key(n) for n in common_first_names())
     titles = load_lexicon("titles")
     honor = sorted({h for lst in titles["honorifics"].values() for h in lst}, key=len, reverse=True)
     honor_lat = [h for h in honor if not ARABIC.search(h)]

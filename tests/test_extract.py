@@ -405,3 +405,9 @@ def test_a_town_name_after_a_title_and_before_a_surname_is_a_first_name():
     text = "El general Washington Andrade Cevallos firmó el acuerdo en Washington el lunes."
     found = [(m.surface, m.kind) for m in one(text, "es")]
     assert ("Washington Andrade Cevallos", "person") in found and ("Washington", "location") in found
+
+
+def test_first_names_no_list_of_ours_names_open_a_persons_name():
+    text = "The company is run by British businessman Oliver Hartley. Hartley has not been charged."
+    people = [m for m in one(text, "en") if m.kind == "person"]
+    assert [m.surface for m in people] == ["Oliver Hartley", "Hartley"] and people[0].key == people[1].key
