@@ -1,12 +1,13 @@
 """Where ingest time goes: the pipeline and the writer, apart, with profiles.
 
-    .venv/bin/python -m tests.perf.profile_ingest [--db BIG.db] [--k 1500] [--out DIR]
+    .venv/bin/python -m tests.perf.profile_ingest [--db BIG.db] [--k 1500] [--out DIR] [--no-profile]
 
 Generates K fresh articles (seed 99, so none is already in BIG.db), then times
   - store.pipeline.process() per article (what a worker does),
   - store.index.ArticleWriter.write() into an empty database, and into a copy of
     BIG.db (does writing get slower as the database grows?),
-each under pyinstrument when it is installed (profiles saved as text in --out).
+each under pyinstrument when it is installed (profiles saved as text in --out), unless
+--no-profile (then the CPU times carry no profiler overhead).
 """
 
 from __future__ import annotations
@@ -49,6 +50,7 @@ def timed(label: str, fn, out: Path | None):
 
 def main(argv: list[str] | None = None) -> None:
     from store.index import ArticleWriter
+    from store.ingest import COMMIT_BATCH
     from store.model import RawDocument
     from store.pipeline import process
     from store.schema import open_database
@@ -57,13 +59,15 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--db", type=Path, help="a large database to copy and write into")
     parser.add_argument("--k", type=int, default=1500)
     parser.add_argument("--out", type=Path, default=Path("/work/bench-out/profiles"))
+    parser.add_argument("--no-profile", action="store_true", help="time only, without pyinstrument")
     args = parser.parse_args(argv)
+    profiles = None if args.no_profile else args.out
     args.out.mkdir(parents=True, exist_ok=True)
     gen = CorpusGenerator(99)
     docs = [RawDocument(source=f"profile://{i}", text=gen.next_article()["text"]) for i in range(args.k)]
     today = dt.date(2026, 11, 25)
     process(docs[0], today=today)  # load models and lexicons outside the timing
-    articles, seconds = timed("process", lambda: [process(d, today=today) for d in docs], args.out)
+    articles, seconds = timed("process", lambda: [process(d, today=today) for d in docs], profiles)
     report = {"k": args.k, "process_per_s": args.k / seconds}
     with tempfile.TemporaryDirectory(dir=args.out) as tmp:
         targets = [("empty", None)] + ([("big", args.db)] if args.db else [])
@@ -72,9 +76,10 @@ def main(argv: list[str] | None = None) -> None:
             if source:
                 shutil.copy(source, path)
             db = open_database(path)
-            writer = ArticleWriter(db)
+            writer = ArticleWriter(db, batch_size=COMMIT_BATCH)  # committed in batches, as ingest does
             before = db.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
-            _, seconds = timed(f"write-{label}", lambda: [writer.write(a) for a in articles], args.out)
+            _, seconds = timed(f"write-{label}", lambda: [writer.write(a) for a in articles] + [writer.flush()],
+                               profiles)
             report[f"write_{label}_per_s"] = args.k / seconds
             report[f"write_{label}_articles_before"] = before
             db.conn.close()
