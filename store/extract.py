@@ -1030,13 +1030,16 @@ def _backed_city(body: str, s: int, e: int, found, countries: set[str], lx: _Lex
             return None  # "das Essen"
         if _after_a_name_elsewhere(body, token, lx.given):
             return None  # "Oliver Hartley. Hartley has not been charged"
+    after_preposition = not sentence_start and gap_before.strip(" \u00a0") == "" and prev.lower() in _PLACE_PREPOSITIONS
+    found = [c for c in found if not c.strict or (after_preposition and c.country in countries)]
+    if not found:
+        return None
     named = next((c for c in found if c.country in countries), None)
     if sentence_start and " " not in body[s:e] and not _capitalised_mid_sentence(body, body[s:e]):
         # a capital at a sentence's start says nothing ("Como dijo…"): only a big city's name will do
         return named if named is not None and named.population >= BIG_CITY else None
     if named is not None:
         return named
-    after_preposition = not sentence_start and gap_before.strip(" \u00a0") == "" and prev.lower() in _PLACE_PREPOSITIONS
     if after_preposition or (found[0].population >= BIG_CITY and not sentence_start):
         return found[0]
     return None

