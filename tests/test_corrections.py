@@ -7,19 +7,10 @@ import pytest
 from store import corrections
 from store.errors import StoreError
 from store.index import ArticleWriter
-from store.model import Mention, ProcessedArticle
+from processed_articles import processed_article
 
 
-def _article(text: str, mentions: list[tuple[str, str, str, str]]) -> ProcessedArticle:
-    """An article whose mentions are (surface, kind, key, name), found in order in text."""
-    found, position = [], 0
-    for surface, kind, key, name in mentions:
-        start = text.index(surface, position)
-        found.append(Mention(start, start + len(surface), surface, kind, key, name))
-        position = start + len(surface)
-    return ProcessedArticle(source=f"test:{hash(text)}", content_hash=str(hash(text)), title=None, body=text,
-                            boilerplate=[], lang="fr", languages={"fr": 1.0}, segments=[], published=None,
-                            mentions=found)
+_article = processed_article
 
 
 HAMMOUCHI = ("Hammouchi", "person", "person:abdellatif hammouchi", "Abdellatif Hammouchi")

@@ -8,23 +8,17 @@ import sqlite3
 
 from store.event_store import summary_from_json, write_event
 from store.index import ArticleWriter
-from store.model import DateSpan, Mention, ProcessedArticle
+from store.model import ProcessedArticle
 from store.schema import open_database
+from processed_articles import processed_article
 
 RUIZ = ("Pieter Ruiz", "person", "person:pieter ruiz", "Pieter Ruiz")
 VOSS = ("Anna Voss", "person", "person:anna voss", "Anna Voss")
-PORTUGAL = ("Portugal", "place", "country:PT", "Portugal")
+PORTUGAL = ("Portugal", "location", "country:PT", "Portugal")
 
 
 def _article(text: str, mentions, *, start: str | None = None, published: str | None = None) -> ProcessedArticle:
-    found, position = [], 0
-    for surface, kind, key, name in mentions:
-        at = text.index(surface, position)
-        found.append(Mention(at, at + len(surface), surface, kind, key, name))
-        position = at + len(surface)
-    return ProcessedArticle(source=f"test:{text}", content_hash=str(hash(text)), title=None, body=text,
-                            boilerplate=[], lang="en", languages={"en": 1.0}, segments=[], published=published,
-                            event_dates=DateSpan(start, start), mentions=found)
+    return processed_article(text, mentions, lang="en", start=start, published=published)
 
 
 def _event_of(db, article_id: int) -> int:
