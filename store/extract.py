@@ -982,6 +982,7 @@ def _world_cities(body: str, cands: list[_Cand]) -> list[_Cand]:
     stop = _lex().stop
     taken = _occupied(cands, len(body))
     countries: set[str] | None = None
+    memo: dict[str, tuple[bool, bool | None]] = {}  # token -> what the whole text says of it (asked once)
     out: list[_Cand] = []
     resume = 0
     for m in _CAPITALISED_WORD.finditer(body):
@@ -1003,7 +1004,7 @@ def _world_cities(body: str, cands: list[_Cand]) -> list[_Cand]:
                 continue
             if countries is None:
                 countries = {c.key[8:] for c in cands if c.key.startswith("country:")}
-            city = _backed_city(body, s, e, found, countries, _lex())
+            city = _backed_city(body, s, e, found, countries, _lex(), memo)
             if city is not None:
                 out.append(_Cand(s, e, "location", city.key, city.name, 1))
                 resume = e
@@ -1011,8 +1012,12 @@ def _world_cities(body: str, cands: list[_Cand]) -> list[_Cand]:
     return out
 
 
-def _backed_city(body: str, s: int, e: int, found, countries: set[str], lx: _Lex):
-    """The city the name at [s, e) stands for, or None when the text does not back it."""
+def _backed_city(body: str, s: int, e: int, found, countries: set[str], lx: _Lex,
+                 memo: dict[str, tuple[bool, bool | None]]):
+    """The city the name at [s, e) stands for, or None when the text does not back it.
+
+    `memo` keeps, per token, what depends on the whole text (a hostile text repeating one
+    name thousands of times must not make each occurrence scan all the others)."""
     before = _PREVIOUS_WORD.search(body, max(0, s - 40), s)
     prev, gap_before = (before.group(1), before.group(2)) if before else ("", "\n")
     after = _FOLLOWING_WORD.match(body, e, e + 40)
@@ -1022,20 +1027,23 @@ def _backed_city(body: str, s: int, e: int, found, countries: set[str], lx: _Lex
         return None  # part of a longer name: "Washington Andrade", "Santos Silva"
     if prev and prev[0].isupper() and not sentence_start and gap_before.strip(" \u00a0") == "":
         return None  # "Rui Braga", "Ana Lisboa"
-    if " " not in body[s:e]:
-        token = body[s:e]
-        if token.lower() in lx.stop or text_key(token) in lx.given or _lower_occurs(body, token):
-            return None  # a common word or a given name
+    token = body[s:e]
+    single = " " not in token
+    if single:
         if prev.lower() in _ARTICLES and prev[0].islower():
             return None  # "das Essen"
-        if _after_a_name_elsewhere(body, token, lx.given):
-            return None  # "Oliver Hartley. Hartley has not been charged"
+        if token not in memo:
+            memo[token] = (token.lower() in lx.stop or text_key(token) in lx.given or _lower_occurs(body, token)
+                           # "Oliver Hartley. Hartley has not been charged"
+                           or _after_a_name_elsewhere(body, token, lx.given), None)
+        if memo[token][0]:
+            return None  # a common word, a given name or a surname
     after_preposition = not sentence_start and gap_before.strip(" \u00a0") == "" and prev.lower() in _PLACE_PREPOSITIONS
     found = [c for c in found if not c.strict or (after_preposition and c.country in countries)]
     if not found:
         return None
     named = next((c for c in found if c.country in countries), None)
-    if sentence_start and " " not in body[s:e] and not _capitalised_mid_sentence(body, body[s:e]):
+    if sentence_start and single and not _proper_noun_in(body, token, memo):
         # a capital at a sentence's start says nothing ("Como dijo…"): only a big city's name will do
         return named if named is not None and named.population >= BIG_CITY else None
     if named is not None:
@@ -1089,6 +1097,15 @@ def _org_of_place(body: str, cands: list[_Cand]) -> list[_Cand]:
 def _names_its_place(body: str, c: _Cand) -> bool:
     """Is the candidate a town, or a country by its name (not an adjective: "Dutch")?"""
     return c.key.startswith("city:") or text_key(body[c.start:c.end]) == text_key(c.name)
+
+
+def _proper_noun_in(body: str, token: str, memo: dict[str, tuple[bool, bool | None]]) -> bool:
+    """`_capitalised_mid_sentence`, asked once per token and text."""
+    word_checks, mid = memo[token]
+    if mid is None:
+        mid = _capitalised_mid_sentence(body, token)
+        memo[token] = (word_checks, mid)
+    return mid
 
 
 def _capitalised_mid_sentence(body: str, token: str) -> bool:

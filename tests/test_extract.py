@@ -418,3 +418,14 @@ def test_a_small_towns_local_name_counts_after_in_when_its_country_is_named():
     found = _kinds("De Belgische politie werkt vanuit het commissariaat in Oostende.", "nl")
     assert found.get("Oostende") == "location"
     assert "Oostende" not in _kinds("Oostende kreeg gisteren bezoek.", "nl")  # no country, no "in"
+
+
+def test_a_name_repeated_thousands_of_times_is_judged_once(monkeypatch):
+    """Hostile text: each occurrence must not rescan all the others (was quadratic: 7 minutes for 100 KB)."""
+    import store.extract as extract
+
+    asked: list[str] = []
+    scan = extract._capitalised_mid_sentence
+    monkeypatch.setattr(extract, "_capitalised_mid_sentence", lambda body, token: asked.append(token) or scan(body, token))
+    one("Hartley. " * 3000 + "Como. " * 3000, "en")
+    assert sorted(asked) == ["Como", "Hartley"]
