@@ -979,7 +979,7 @@ def _world_cities(body: str, cands: list[_Cand]) -> list[_Cand]:
     """Towns of the world (store.world_cities) where nothing else was found, when the text backs them:
     their country named in the article, a preposition of place before them, or a big city."""
     towns = world_cities()
-    stop = _lex().stop
+    lx = _lex()
     taken = _occupied(cands, len(body))
     countries: set[str] | None = None
     memo: dict[str, tuple[bool, bool | None]] = {}  # token -> what the whole text says of it (asked once)
@@ -990,7 +990,7 @@ def _world_cities(body: str, cands: list[_Cand]) -> list[_Cand]:
         first = m.group().lower()
         if s < resume or taken[s] or first not in towns.first_words or _overlaps(taken, s, m.end()):
             continue
-        if first in stop and not body[m.end() + 1:m.end() + 2].isupper():
+        if first in lx.stop and not body[m.end() + 1:m.end() + 2].isupper():
             continue  # "The report": only "Le Havre", "La Paz", "Den Haag" start with such a word
         ends = [m.end()]
         more = _NEXT_WORDS.match(body, m.end())
@@ -1004,7 +1004,7 @@ def _world_cities(body: str, cands: list[_Cand]) -> list[_Cand]:
                 continue
             if countries is None:
                 countries = {c.key[8:] for c in cands if c.key.startswith("country:")}
-            city = _backed_city(body, s, e, found, countries, _lex(), memo)
+            city = _backed_city(body, s, e, found, countries, lx, memo)
             if city is not None:
                 out.append(_Cand(s, e, "location", city.key, city.name, 1))
                 resume = e
@@ -1035,7 +1035,7 @@ def _backed_city(body: str, s: int, e: int, found, countries: set[str], lx: _Lex
         if token not in memo:
             memo[token] = (token.lower() in lx.stop or text_key(token) in lx.given or _lower_occurs(body, token)
                            # "Oliver Hartley. Hartley has not been charged"
-                           or _after_a_name_elsewhere(body, token, lx.given), None)
+                           or _after_a_name_elsewhere(body, token, lx), None)
         if memo[token][0]:
             return None  # a common word, a given name or a surname
     after_preposition = not sentence_start and gap_before.strip(" \u00a0") == "" and prev.lower() in _PLACE_PREPOSITIONS
@@ -1061,6 +1061,7 @@ def _org_of_place(body: str, cands: list[_Cand]) -> list[_Cand]:
     """An organisation and the place that names it, as one organisation:
     "Policía Nacional del Ecuador" (lexicon org + of + country),
     "Ghana Police Service", "Dubai Police" (place + org), "Staatsanwaltschaft Duisburg" (German seat)."""
+    heads = _lex().org_heads
     ordered = sorted(cands, key=lambda c: c.start)
     merged: list[_Cand] = []
     i = 0
@@ -1083,7 +1084,7 @@ def _org_of_place(body: str, cands: list[_Cand]) -> list[_Cand]:
                 i += 2
                 continue
         head = _FOLLOWING_WORD.match(body, c.end, c.end + 30) if c.kind == "location" else None
-        if (head and head.group(1) == " " and head.group(2) in _lex().org_heads and head.group(2)[0].isupper()
+        if (head and head.group(1) == " " and head.group(2) in heads and head.group(2)[0].isupper()
                 and (d is None or d.start >= head.end()) and _names_its_place(body, c)):
             surface = body[c.start:head.end()]  # "Dubai Police", "Ghana Police"
             merged.append(_Cand(c.start, head.end(), "organization", "org:" + text_key(surface), surface, 3))
@@ -1139,13 +1140,12 @@ def _after_given_name(body: str, start: int, lx: _Lex) -> bool:
 _CAPITALISED_WORD_BEFORE = re.compile(rf"({UP}{LO}+)[ \u00a0]$")
 
 
-def _after_a_name_elsewhere(body: str, token: str, given: frozenset[str]) -> bool:
+def _after_a_name_elsewhere(body: str, token: str, lx: _Lex) -> bool:
     """Is the token somewhere written right after a given name, as a surname is ("Oliver Hartley")?"""
     i = body.find(token)
     while i != -1:
         end = i + len(token)
-        before = _CAPITALISED_WORD_BEFORE.search(body, max(0, i - 30), i)
-        if (end == len(body) or not body[end].isalpha()) and before and text_key(before.group(1)) in given:
+        if (end == len(body) or not body[end].isalpha()) and _after_given_name(body, i, lx):
             return True
         i = body.find(token, i + 1)
     return False

@@ -97,8 +97,8 @@ class ArticleWriter:
             raise
         self._keep_article_counts()
         self.events.article_total += 1
-        self._batch_size += 1
-        if self._batch_size >= self.batch_size or time.monotonic() - self._batch_started >= BATCH_SECONDS:
+        self._articles_in_batch += 1
+        if self._articles_in_batch >= self.batch_size or time.monotonic() - self._batch_started >= BATCH_SECONDS:
             self.flush()
         return article_id
 
@@ -114,7 +114,7 @@ class ArticleWriter:
         self.events.article_total += 1
 
     def _open_batch(self) -> None:
-        self._batch_size = 0
+        self._articles_in_batch = 0
         self._batch_started = time.monotonic()
         self._alias_ids: dict[tuple[int, str], int] = {}  # (entity id, alias) -> alias row, this batch
         self._alias_counts: dict[int, int] = {}  # alias row -> mentions added by this batch

@@ -54,6 +54,19 @@ _TRANS = str.maketrans({**_SPECIAL, **_ARABIC})
 _ARABIC_CHAR = re.compile("[\u0600-\u06ff]")
 
 
+class _WithoutAccents(dict):
+    """A str.translate table that takes each character's accents off (its NFKD form without
+    combining marks), worked out once per character."""
+
+    def __missing__(self, ch: int) -> str:
+        plain = "".join(c for c in unicodedata.normalize("NFKD", chr(ch)) if not unicodedata.combining(c))
+        self[ch] = plain
+        return plain
+
+
+_WITHOUT_ACCENTS = _WithoutAccents()
+
+
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Casefold, transliterate Arabic, strip diacritics; keep spaces/hyphens/apostrophes."""
@@ -62,10 +75,7 @@ def fold(text: str) -> str:
         # Arabic article "ال" at word start -> "al-" so that it can be dropped like al-.
         text = re.sub(r"(?<![\u0600-\u06ff])عبد(?=[ \u00a0]|ال)", "abd ", text)
         text = re.sub(r"(?<![\u0600-\u06ff])ال(?=[\u0600-\u06ff]{2})", "al-", text)
-    text = text.translate(_TRANS)
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return text.casefold()
+    return text.translate(_TRANS).translate(_WITHOUT_ACCENTS).casefold()
 
 
 # --- token-level name folding -----------------------------------------------
