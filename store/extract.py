@@ -42,7 +42,7 @@ LO = "[" + "".join(re.escape(c) for c in _LATIN if c.islower()) + "]"
 # uppercase letter, the end of the word) can never match a character given back, so the result is
 # the same as with + while the engine does not retry every shorter run on failure.
 _TOK = rf"(?:[A-Z][’'])?{UP}{LO}++(?:[-‑]{UP}?{LO}++)*|{UP}{{2,}}+(?:[-‑]{UP}{{2,}}+)*"
-_PART = r"(?:de|da|di|del|della|van|von|der|den|ter|ten|du|dos|das|la|le|el|al|bin|ben|ibn|ould|ait|abu|bou|y)"
+_PART = r"(?:de|da|di|del|dela|della|van|von|der|den|ter|ten|du|dos|das|la|le|el|al|bin|ben|ibn|ould|ait|abu|bou|y)"
 # two or more capitalised tokens, or one right after "X. " (an honorific such as "M. ", "Dr. ")
 # The first token starts with the uppercase class itself (then "not after a word character" is
 # checked), so the regex engine can skip quickly over everything that is not an uppercase letter.
@@ -55,7 +55,7 @@ SEQ_RX = re.compile(
 )
 TOK_RX = re.compile(rf"{_TOK}|{_PART}|{UP}\.(?=[ \u00a0])")
 _INITIAL = re.compile(rf"{UP}\.")
-_PARTICLES = frozenset("de da di del della van von der den ter ten du dos das la le el al bin ben ibn ould ait abu bou lo".split())
+_PARTICLES = frozenset("de da di del dela della van von der den ter ten du dos das la le el al bin ben ibn ould ait abu bou lo".split())
 AR_WORD = re.compile(r"[\u0621-\u064a]+")
 
 
@@ -84,7 +84,10 @@ class _Lex:
     role_before: re.Pattern[str]
     role_before_low: re.Pattern[str] | None  # role_before without IGNORECASE, for the lower-cased text
     role_punct_free: bool  # no role word has a ".;:!?" in it
-    role_words: frozenset[str]
+    role_words: frozenset[str]  # roles and person nouns: words that end a name
+    person_noun_before: re.Pattern[str]  # a person noun right before a name ("son collègue X Y")
+    title_before: re.Pattern[str]  # a role or person noun right before a single word ("Commissioner Mwangi")
+    lone_after_title: re.Pattern[str]  # a lower-case title, then one capitalised word alone ("le colonel Kaboré")
     given_ar_rx: re.Pattern[str]
     honor_ar_rx: re.Pattern[str]
     role_ar_rx: re.Pattern[str]
@@ -128,13 +131,18 @@ def _ignorecase_classes(chars: set[str]) -> dict[str, str]:
     return out
 
 
-def _role_before_pattern(role_lat: list[str], classes: dict[str, str] | None = None) -> str:
-    """A role word ("…, directeur général de la police, X") up to the end of the text, within the sentence;
-    with `classes`: the same for the lower-cased text, without re.IGNORECASE (see _ignorecase_classes)."""
+def _role_word_pattern(role_lat: list[str], classes: dict[str, str] | None = None) -> str:
+    """A role word as a whole word, or a long one closing a compound with an inflection ("Polizeikommissarin");
+    with `classes`: for the lower-cased text, without re.IGNORECASE (see _ignorecase_classes)."""
     role_pat = trie_pattern(role_lat, classes=classes)
     role_long = trie_pattern([r for r in role_lat if len(r) >= 6 and " " not in r], classes=classes)
     suffix = "|".join("".join((classes or {}).get(c, c) for c in sfx) for sfx in ("in", "en", "e", "s", "es", "n", "a", "innen"))
-    return rf"(?:(?<!\w)(?:{role_pat})|(?:{role_long})(?:{suffix})?)(?!\w)[^.;:!?\n]{{0,90}}$"
+    return rf"(?:(?<!\w)(?:{role_pat})|(?:{role_long})(?:{suffix})?)(?!\w)"
+
+
+def _role_before_pattern(role_lat: list[str], classes: dict[str, str] | None = None) -> str:
+    """A role word ("…, directeur général de la police, X") up to the end of the text, within the sentence."""
+    return _role_word_pattern(role_lat, classes) + r"[^.;:!?\n]{0,90}$"
 
 
 def _alternation(words: list[str]) -> str:
@@ -172,6 +180,9 @@ def _lex() -> _Lex:
     honor_ar = [h for h in honor if ARABIC.search(h)]
     roles = sorted({r for lst in titles["roles"].values() for r in lst}, key=len, reverse=True)
     role_lat = [r for r in roles if not ARABIC.search(r)]
+    person_nouns = sorted({w for lst in titles["person_nouns"].values() for w in lst}, key=len, reverse=True)
+    # before a single word, a title must be unambiguous: not "re" (Italian king), not "premier" ("Premier League")
+    title_words = [w for w in role_lat + person_nouns if len(w) >= 3 and w.lower() not in ("premier", "pm")]
     role_pat = trie_pattern(role_lat)
     stop = set(load_lexicon("stopwords")["words"])
     org = load_lexicon("organizations")["patterns"]
@@ -225,7 +236,12 @@ def _lex() -> _Lex:
         role_punct_free=not any(c in r for r in role_lat for c in ".;:!?"),
         role_before_low=(None if _CASE_EXTRA is None else
                          re.compile(_role_before_pattern(role_lat, _ignorecase_classes(set("".join(role_lat)) | set("inesa"))))),
-        role_words=frozenset(r.lower() for r in role_lat),
+        role_words=frozenset(r.lower() for r in role_lat + person_nouns),
+        person_noun_before=re.compile(_role_word_pattern(person_nouns) + r"[ \u00a0]*,?[ \u00a0]*$", re.IGNORECASE),
+        title_before=re.compile(_role_word_pattern(title_words) + r"[ \u00a0]+$", re.IGNORECASE),
+        lone_after_title=re.compile(
+            _role_word_pattern([w for w in title_words if w[0].islower()])
+            + rf"[ \u00a0]+({UP}{LO}++(?:[-‑]{UP}?{LO}++)*)(?![\w'’-])(?![ \u00a0]+(?:{_PART}[ \u00a0]+)?{UP})"),
         given_ar_rx=re.compile(r"(?<![\u0621-\u064a])(?:عبد[ \u00a0]+ال?[\u0621-\u064a]+|عبدال[\u0621-\u064a]+|" + trie_pattern(given_ar, casefold=False) + r")(?![\u0621-\u064a])"),
         role_ar_rx=re.compile(r"(?<![\u0621-\u064a])[وفبل]?(?:" + _alternation(
             sorted({r for r in roles if ARABIC.search(r)} | {"رئيس", "رئيسة", "وزير", "وزيرة", "مدير", "مديرة", "المدير", "المديرة", "سفير", "قائد", "رئيسة"},
@@ -383,6 +399,59 @@ def _honor_words(prev: str | None, word: str) -> bool:
     return prev is not None and f"{prev.lower()} {last}" in hs
 
 
+_AND_BEFORE = re.compile(r"[ \u00a0]+(?:and|et|und|en|e|y|i)[ \u00a0]+")
+_PLACE_JOINERS = frozenset("and et und en e y i ou o oder of or".split())
+
+
+def _town_in_a_place_phrase(body: str, s: int, e: int) -> bool:
+    """Is the name at [s, e), or the name ending there one or two words earlier ("São José dos Pinhais"),
+    a town's, right after a preposition of place or "and" ("perto de Pedro Juan Caballero", "Bihać und
+    Velika Kladuša")? Then it names the town, not a person."""
+    towns = world_cities().by_name
+    start = s
+    for _ in range(3):
+        if body[start:e].lower() in towns:
+            before = _PREVIOUS_WORD.search(body, max(0, start - 40), start)
+            if before and before.group(2).strip(" \u00a0") == "" and (
+                    before.group(1).lower() in _PLACE_PREPOSITIONS or before.group(1).lower() in _PLACE_JOINERS):
+                return True
+        more = _PREVIOUS_WORD.search(body, max(0, start - 40), start)
+        if not more or more.group(2).strip(" \u00a0") or not more.group(1)[:1].isupper():
+            return False
+        start = more.start(1)
+    return False
+
+
+def _title_before(body: str, s0: int) -> bool:
+    """Is a role or person noun right before s0, a space between ("Commissioner Mwangi", "le colonel Kaboré")?"""
+    if s0 == 0 or body[s0 - 1] not in " \u00a0":
+        return False
+    m = _lex().title_before.search(body, max(0, s0 - 40), s0)
+    return m is not None and not _of_before(body, m.start())
+
+
+_OF_BEFORE = re.compile(r"(?<!\w)(?:de|di|da|do|del|della|of|van|von|du)[ \u00a0]+$", re.IGNORECASE)
+
+
+def _of_before(body: str, s: int) -> bool:
+    """Is "of" right before s? Then a title word there is part of a place's name: "Isola di Capo Rizzuto"."""
+    return _OF_BEFORE.search(body, max(0, s - 8), s) is not None
+
+
+def _lone_titled(body: str, occ: bytearray, lx: _Lex) -> list[_Cand]:
+    """A single capitalised word after a lower-case title: "le colonel Kaboré", "el comisario Tzul"."""
+    out = []
+    for m in lx.lone_after_title.finditer(body):
+        s, e = m.span(1)
+        tok = m.group(1)
+        is_honor, is_stop, _, is_particle = _tok_class(tok)
+        if (is_honor or is_stop or is_particle or _overlaps(occ, s, e) or _NOUNISH.search(tok)
+                or _lower_occurs(body, tok) or _named_after(body, s, e) or _of_before(body, m.start())):
+            continue
+        out.append(_Cand(s, e, "person", "", tok, 2))
+    return out
+
+
 def _role_before(body: str, low: str | None, s0: int, role_low: re.Pattern[str] | None) -> bool:
     """Is there a role word before s0 in the same clause ("le directeur général de la police, X")?"""
     start = max(0, s0 - 100)
@@ -407,8 +476,9 @@ def _people_latin(body: str, occ: bytearray, low: str | None = None) -> list[_Ca
         base = m.start()
         g = m.group()
         if " " not in g and "\u00a0" not in g:
-            # a lone capitalised word is a person only after an honorific ("M. Hammouchi")
-            if not _honor_before(body, base):
+            # a lone capitalised word is a person only after an honorific ("M. Hammouchi") or a title
+            # ("le colonel Kaboré")
+            if not (_honor_before(body, base) or _title_before(body, base)):
                 continue
         toks = [(t.start(), t.end(), t.group()) for t in TOK_RX.finditer(body, base, m.end())]
         # split into runs of name-like tokens; honorific tokens trigger the run after them
@@ -465,22 +535,29 @@ def _people_latin(body: str, occ: bytearray, low: str | None = None) -> list[_Ca
                 pass
             elif gi is not None and len(run) - gi >= 2:
                 run = run[gi:]
+            elif (out and len(run) >= 2 and not any(_NOUNISH.search(t[2]) for t in run)
+                  and _AND_BEFORE.fullmatch(body, out[-1].end, s0)):
+                pass  # "Bostjan Kranjc e Davor Rukavina": named together with a person
             elif (len([t for t in run if not t[2][0].islower()]) >= 2
                   and not any(_NOUNISH.search(t[2]) for t in run)
                   and not _PREP_BEFORE.search(body, max(0, s0 - 12), s0)
                   and (lx.role_after.match(body, run[-1][1], min(len(body), run[-1][1] + 80))
-                       or _role_before(body, low, s0, role_low))):
+                       or _role_before(body, low, s0, role_low)
+                       or lx.person_noun_before.search(body, max(0, s0 - 40), s0))):
                 pass
+            elif len(run) == 1 and not _NOUNISH.search(run[0][2]) and _title_before(body, s0):
+                pass  # "Commissioner Mwangi", "Innenminister Dobrindt"
             else:
                 continue
             if all(t[2].isupper() for t in run) or run[0][2] in lx.org_heads:  # an acronym / organisation is no name
                 continue
             s, e = run[0][0], run[-1][1]
-            if _named_after(body, s, e):
-                continue
+            if _named_after(body, s, e) or (not trig and _town_in_a_place_phrase(body, s, e)):
+                continue  # "stade Mohammed V"; "perto de Pedro Juan Caballero", "bei Bihać und Velika Kladuša"
             surf = body[s:e]
             out.append(_Cand(s, e, "person", "", surf, 2))
-    return out
+    taken = {c.start for c in out}
+    return out + [c for c in _lone_titled(body, occ, lx) if c.start not in taken]
 
 
 _FAC_BEFORE = frozenset(
@@ -659,8 +736,9 @@ def _organisations(body: str, occ, has_arabic: bool | None = None) -> list[_Cand
         for w in words:
             ws, we = s + w.start(), s + w.end()
             if keep and (_overlaps(occ, ws, we) or (w.group()[0].isupper() and (
-                    _is_given(w.group(), lx) or w.group().lower() in _org_stop()))):
-                break  # a place, a person's first name, or a title-case verb/function word ("… Agency Will Expand")
+                    _is_given(w.group(), lx) or w.group().lower() in _org_stop() or w.group().lower() in _RANKS))):
+                break  # a place, a person's first name, a rank ("Police Lieutenant General …"), or a title-case
+                # verb/function word ("… Agency Will Expand")
             keep.append((ws, we, w.group()))
         prio = 1
         if keep and keep[-1][1] == e:
@@ -708,6 +786,9 @@ def _organisations(body: str, occ, has_arabic: bool | None = None) -> list[_Cand
     return out
 
 
+# military and police ranks: never words of an organisation's name
+_RANKS = frozenset("lieutenant brigadier colonel captain sergeant constable detective teniente tenente coronel colonnello "
+                   "capitán capitão capitano kolonel luitenant oberst hauptkommissar".split())
 _OF = frozenset("de du des d' d’ di del della dello dei degli delle do da dos das of for van voor für der".split())
 @lru_cache(maxsize=1)
 def _org_stop() -> frozenset[str]:
