@@ -403,6 +403,14 @@ _AND_BEFORE = re.compile(r"[ \u00a0]+(?:and|et|und|en|e|y|i)[ \u00a0]+")
 _PLACE_JOINERS = frozenset("and et und en e y i ou o oder of or".split())
 
 
+def _place_before(body: str, s: int, place_ends: set[int]) -> bool:
+    """Does a place end right before s, spaces or a comma between?"""
+    i = s
+    while i > 0 and body[i - 1] in " \u00a0,":
+        i -= 1
+    return i < s and i in place_ends
+
+
 def _town_in_a_place_phrase(body: str, s: int, e: int) -> bool:
     """Is the name at [s, e), or the name ending there one or two words earlier ("São José dos Pinhais"),
     a town's, right after a preposition of place or "and" ("perto de Pedro Juan Caballero", "Bihać und
@@ -606,6 +614,7 @@ def _people_arabic(body: str, occ) -> list[_Cand]:
         return AR_WORD.match(body, pos + 1) if pos < n and body[pos] in " \u00a0" else None
 
     given_at = {s for s, _, t in starts if not t}
+    titled = {w0.start() for s, _, t in starts if t and (w0 := AR_WORD.match(body, s + 1))}
     for s, e, is_title in starts:
         if s < last_end:
             continue
@@ -613,6 +622,8 @@ def _people_arabic(body: str, occ) -> list[_Cand]:
             w0 = AR_WORD.match(body, s + 1)
             if w0 and w0.start() in given_at:
                 continue  # "اللواء محمد …": the given name leads
+            if w0 and w0.group().startswith("ال") and body[:s].endswith(("الفريق", "الفريق ")):
+                continue  # "الفريق الأمني": a team, not a rank
         pos = e
         end = e if not is_title else None
         taken = 0  # family-name words
@@ -634,9 +645,11 @@ def _people_arabic(body: str, occ) -> list[_Cand]:
             elif t.startswith("ال"):
                 if taken == 0 and t[2:] in lx.given_ar and not is_title:
                     pass  # محمد الأمين
-                elif t.endswith("ي") and len(t) > 4 and not _overlaps(occ, w.start(), w.end()):
+                elif (t.endswith("ي") and len(t) > 4 or taken == 0 and s in titled and len(t) > 4) and not _overlaps(
+                        occ, w.start(), w.end()):
                     end, pos = w.end(), w.end()
-                    break  # a nisba closes the name: القحطاني
+                    break  # a nisba closes the name (القحطاني), as does a family name after a titled given name
+                    # ("اللواء عمر الخوالدة")
                 else:
                     break
             elif taken >= (3 if is_title else 1) and after_part == 0:
@@ -960,6 +973,9 @@ def _GIVEN_KEYS() -> frozenset[str]:
 _ARTICLE_START = re.compile(r"^(?:[AaEe]l[-‑ ]|ال)")
 
 
+_CAPITALISED_NEXT = re.compile(rf"[ \u00a0]+{UP}{LO}")
+
+
 def _link_people(body: str, cands: list[_Cand], occ_all) -> list[_Cand]:
     """Give people keys and names; surname-only mentions link to the full name in the article."""
     people = [c for c in cands if c.kind == "person"]
@@ -986,6 +1002,13 @@ def _link_people(body: str, cands: list[_Cand], occ_all) -> list[_Cand]:
             c.key, c.name = "person:" + key, c.name
         else:
             c.key, c.name = "person:" + match[0], match[1]
+    # a single name that a title or honorific vouched for ("Commissioner Otieno") is a person's whole
+    # name as far as this article goes: its other occurrences are that person too
+    for c in people:
+        toks = name_tokens(c.name)
+        if len(toks) == 1 and " " not in c.name and not any(k == toks[0] or t2[-1] == toks[0] for k, _, t2 in canon):
+            canon.append((toks[0], c.name, toks))
+            c.key = "person:" + toks[0]
     # surname-only mentions, found by the extractor or propagated from the full names:
     # every tail of the full name ("Pereira de Sousa", "de Sousa"; "Van der Heijden"), and for
     # three-part names the first surname ("Ruiz-Castellanos" of "Fernando Ruiz-Castellanos Merino")
@@ -1010,9 +1033,12 @@ def _link_people(body: str, cands: list[_Cand], occ_all) -> list[_Cand]:
             variants.setdefault(t, c.key)
             if t[0].islower():
                 variants.setdefault(t[0].upper() + t[1:], c.key)
+    for key, display, toks in canon:
+        if len(toks) == 1:
+            variants.setdefault(display, "person:" + key)
     extra: list[_Cand] = []
     for s, e in _find_surnames(body, variants):
-        if not _overlaps(occ_all, s, e):
+        if not _overlaps(occ_all, s, e) and not _CAPITALISED_NEXT.match(body, e):  # "Mae" of "Mae Sot" is no surname
             extra.append(_Cand(s, e, "person", "", body[s:e], 2))
     for c in [p for p in people if not p.key] + extra:
         c.name = strip_titles(c.name).strip("\"“”«» ")
@@ -1065,6 +1091,7 @@ def _world_cities(body: str, cands: list[_Cand]) -> list[_Cand]:
     countries: set[str] | None = None
     memo: dict[str, tuple[bool, bool | None]] = {}  # token -> what the whole text says of it (asked once)
     out: list[_Cand] = []
+    place_ends = {c.end for c in cands if c.kind == "location"}
     resume = 0
     for m in _CAPITALISED_WORD.finditer(body):
         s = m.start()
@@ -1085,17 +1112,21 @@ def _world_cities(body: str, cands: list[_Cand]) -> list[_Cand]:
                 continue
             if countries is None:
                 countries = {c.key[8:] for c in cands if c.key.startswith("country:")}
-            city = _backed_city(body, s, e, found, countries, lx, memo)
+            city = _backed_city(body, s, e, found, countries, lx, memo, place_ends)
             if city is not None:
                 out.append(_Cand(s, e, "location", city.key, city.name, 1))
+                place_ends.add(e)
                 resume = e
             break
     return out
 
 
 def _backed_city(body: str, s: int, e: int, found, countries: set[str], lx: _Lex,
-                 memo: dict[str, tuple[bool, bool | None]]):
+                 memo: dict[str, tuple[bool, bool | None]], place_ends: set[int] = frozenset()):
     """The city the name at [s, e) stands for, or None when the text does not back it.
+
+    A town listed with places ("Bihać und Velika Kladuša", "Gorizia, Muggia") is after a preposition
+    of place, as it were (`place_ends`: where places found so far end).
 
     `memo` keeps, per token, what depends on the whole text (a hostile text repeating one
     name thousands of times must not make each occurrence scan all the others)."""
@@ -1119,7 +1150,10 @@ def _backed_city(body: str, s: int, e: int, found, countries: set[str], lx: _Lex
                            or _after_a_name_elsewhere(body, token, lx), None)
         if memo[token][0]:
             return None  # a common word, a given name or a surname
-    after_preposition = not sentence_start and gap_before.strip(" \u00a0") == "" and prev.lower() in _PLACE_PREPOSITIONS
+    after_preposition = not sentence_start and gap_before.strip(" \u00a0") == "" and (
+        prev.lower() in _PLACE_PREPOSITIONS or prev.lower() in _PLACE_JOINERS and _place_before(body, before.start(1), place_ends))
+    if not after_preposition and before and gap_before.strip(" \u00a0") == "," and before.end(1) in place_ends:
+        after_preposition = True
     found = [c for c in found if not c.strict or (after_preposition and c.country in countries)]
     if not found:
         return None

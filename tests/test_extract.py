@@ -429,3 +429,41 @@ def test_a_name_repeated_thousands_of_times_is_judged_once(monkeypatch):
     monkeypatch.setattr(extract, "_capitalised_mid_sentence", lambda body, token: asked.append(token) or scan(body, token))
     one("Hartley. " * 3000 + "Como. " * 3000, "en")
     assert sorted(asked) == ["Como", "Hartley"]
+
+
+def test_a_person_noun_right_before_a_name_opens_it():
+    assert _people("Sa collègue Oumou Traoréba-Sissoko, affectée à Kayes, a témoigné.", "fr") == ["Oumou Traoréba-Sissoko"]
+    assert _people("The compound belongs to businessman Tendai Mukwevho Dube, who denies it.", "en") == ["Tendai Mukwevho Dube"]
+    # unlike a role, a person noun must stand right before the name: German capitalises every noun
+    assert _people("Deutsche Ermittler hätten geholfen, Netzwerke von Schleusern aufzudecken.", "de") == []
+
+
+def test_a_single_name_after_a_title_is_a_person():
+    ms = one("Commissioner Otieno, who heads the unit, spoke first. Otieno said the cell was ready.", "en")
+    people = [m for m in ms if m.kind == "person"]
+    assert [m.surface for m in people] == ["Otieno", "Otieno"] and len({m.key for m in people}) == 1
+    assert _people("Côté malien, le colonel Diarrassouba, chef de la brigade, était présent.", "fr") == ["Diarrassouba"]
+    # a title inside a place's name opens nothing: "Isola di Capo Rizzuto"
+    assert _people("Il centro di accoglienza di Isola di Capo Rizzuto è pieno.", "it") == []
+
+
+def test_a_person_named_with_a_person_is_one():
+    assert _people("Erano presenti i ministri Bostjan Kranjc e Dragan Vukelić.", "it")[-1] == "Dragan Vukelić"
+
+
+def test_a_towns_name_after_a_preposition_of_place_is_the_town_not_a_person():
+    found = _kinds("Os traficantes atuam perto de Pedro Juan Caballero, cidade vizinha de Ponta Porã.", "pt")
+    assert found.get("Pedro Juan Caballero") == "location"
+    found = _kinds("Minister Hadžić verwies auf die Lage in den Zentren bei Bihać und Velika Kladuša.", "de")
+    assert found.get("Velika Kladuša") == "location"
+
+
+def test_a_middle_name_before_a_capitalised_word_is_not_the_surname_alone():
+    found = one("Among the victims was Joanna Mae Villanueva, 24. Officers were sent to Mae Sot in Thailand.", "en")
+    assert [m.surface for m in found if m.kind == "person"] == ["Joanna Mae Villanueva"]
+
+
+def test_arabic_ranks_and_a_family_name_after_a_titled_given_name():
+    people = _people("بحث مدير الأمن العام اللواء عمر الخوالدة مع الفريق حيدر الجبوري سبل التعاون.", "ar")
+    assert people == ["عمر الخوالدة", "حيدر الجبوري"]
+    assert _people("وصل الفريق الأمني إلى المدينة.", "ar") == []  # a team, not a rank
