@@ -1121,6 +1121,40 @@ def _world_cities(body: str, cands: list[_Cand]) -> list[_Cand]:
     return out
 
 
+# words of place before a town's name in Arabic: في، من، إلى، قرب، بين … and "city of", "town of"
+_AR_PLACE_WORDS = frozenset("في من إلى الى قرب بين نحو عند داخل حول مدينة بلدة مدينتي بمدينة لمدينة ضواحي شمال جنوب شرق غرب".split())
+
+
+def _arabic_towns(body: str, cands: list[_Cand]) -> list[_Cand]:
+    """Towns named in Arabic script (GeoNames' Arabic names), where nothing else was found: only
+    after a word of place ("قرب الرمثا", "إلى الجهراء", "مدينة القائم"), written with "in" ("بالمفرق"),
+    or listed after a place ("الرمثا والمفرق"), and only when the article names the town's country:
+    many Arabic town names are also common words."""
+    towns = world_cities().by_arabic_name
+    lx = _lex()
+    taken = _occupied(cands, len(body))
+    countries = {c.key[8:] for c in cands if c.key.startswith("country:")}
+    place_ends = {c.end for c in cands if c.kind == "location"}
+    out: list[_Cand] = []
+    previous = None  # the Arabic word before, if only spaces stand between
+    for m in AR_WORD.finditer(body):
+        s, e = m.span()
+        word = m.group()
+        prev_word = previous.group() if previous is not None and body[previous.end():s].strip(" \u00a0") == "" else None
+        previous = m
+        if taken.find(1, s, e) != -1 or word in lx.stop_ar or word in lx.given_ar:
+            continue
+        for start, name, backed in ((s, word, prev_word in _AR_PLACE_WORDS),
+                                    (s + 1, word[1:], word[0] == "ب" or (word[0] == "و" and _place_before(body, s, place_ends)))):
+            found = towns.get(name) if backed and len(name) >= 3 else None
+            town = next((t for t in found or () if t.country in countries), None)
+            if town is not None:
+                out.append(_Cand(start, e, "location", town.key, town.name, 1))
+                place_ends.add(e)
+                break
+    return out
+
+
 def _backed_city(body: str, s: int, e: int, found, countries: set[str], lx: _Lex,
                  memo: dict[str, tuple[bool, bool | None]], place_ends: set[int] = frozenset()):
     """The city the name at [s, e) stands for, or None when the text does not back it.
@@ -1294,6 +1328,8 @@ def extract_mentions(body: str, segments: list[Segment]) -> list[Mention]:
     if extra:
         cands = _select(cands + extra)
     towns = _world_cities(body, cands)
+    if has_arabic:
+        towns += _arabic_towns(body, cands)
     if towns:
         cands = _select(cands + towns)
     return [

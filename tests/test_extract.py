@@ -467,3 +467,17 @@ def test_arabic_ranks_and_a_family_name_after_a_titled_given_name():
     people = _people("بحث مدير الأمن العام اللواء عمر الخوالدة مع الفريق حيدر الجبوري سبل التعاون.", "ar")
     assert people == ["عمر الخوالدة", "حيدر الجبوري"]
     assert _people("وصل الفريق الأمني إلى المدينة.", "ar") == []  # a team, not a rank
+
+
+def test_small_towns_need_their_country_and_a_preposition():
+    found = _kinds("Belgische agenten hielden vorige week in Veurne een verdachte aan.", "nl")
+    assert found.get("Veurne") == "location"  # 12,000 people, Belgium named, after "in"
+    assert "Veurne" not in _kinds("In Veurne hielden agenten een verdachte aan.", "nl")  # no country named
+
+
+def test_arabic_town_names_with_evidence():
+    text = "وضبطت الأجهزة الأمنية الأردنية شحنة قرب الرمثا والمفرق على الحدود."
+    found = {m.surface: m.key for m in one(text, "ar") if m.kind == "location"}
+    assert found.get("الرمثا", "city:ar_ramtha").startswith("city:") and found.get("المفرق") == "city:mafraq"
+    # without the country named, a word that is also a town's name stays a word
+    assert "المفرق" not in {m.surface for m in one("وصلت الشحنة قرب المفرق أمس.", "ar")}
