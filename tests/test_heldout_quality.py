@@ -39,6 +39,13 @@ from it (a small town's other names count after "in" when its country is named: 
 location R .799.  Expect real unseen text to score like this set: below the issue's bar (person
 R .95, organisations and places .9), chiefly on names from cultures our first-name lists do not
 cover, Arabic names without a title, small towns, and Arabic organisation names.
+
+tests/fixtures/heldout4/ is a fourth blind set (16 articles, 2 per language; West Africa, the Sahel,
+Central Asia, the Levant, South Asia, the Caribbean, the Andes, Timor-Leste, Angola), written by a
+helper session that never saw the extractor while the rules prompted by heldout3 were being written
+(2026-12-04). Scored blind, with the extractor as it was at the start of that session -> with those
+rules: person P .897 R .726 -> .918/.786; organisation .767/.618 -> .767/.618; location .952/.773 ->
+.956/.851; resolution .989 -> .988; topics P .902 R .536.
 """
 
 from __future__ import annotations
@@ -58,7 +65,7 @@ from store.resolve import EntityIndex
 from store.topics import find_topics
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-SETS = ("heldout", "heldout2", "heldout3")
+SETS = ("heldout", "heldout2", "heldout3", "heldout4")
 KINDS = ("person", "organization", "location")
 _AR = re.compile("[\u0600-\u06ff]")
 
@@ -74,23 +81,31 @@ FLOORS = {
     "heldout2": {
         ("person", "P"): 0.95, ("person", "R"): 0.9,
         ("organization", "P"): 0.88, ("organization", "R"): 0.72,
-        ("location", "P"): 0.96, ("location", "R"): 0.91,
+        ("location", "P"): 0.97, ("location", "R"): 0.95,
         "resolution": 0.95,
         ("topics", "P"): 0.95, ("topics", "R"): 0.85,
     },
     "heldout3": {
-        ("person", "P"): 0.9, ("person", "R"): 0.7,
-        ("organization", "P"): 0.75, ("organization", "R"): 0.68,
-        ("location", "P"): 0.96, ("location", "R"): 0.77,
+        ("person", "P"): 0.97, ("person", "R"): 0.9,
+        ("organization", "P"): 0.8, ("organization", "R"): 0.7,
+        ("location", "P"): 0.97, ("location", "R"): 0.88,
         "resolution": 0.95,
         ("topics", "P"): 0.95, ("topics", "R"): 0.72,
+    },
+    "heldout4": {
+        ("person", "P"): 0.9, ("person", "R"): 0.76,
+        ("organization", "P"): 0.74, ("organization", "R"): 0.59,
+        ("location", "P"): 0.94, ("location", "R"): 0.83,
+        "resolution": 0.96,
+        ("topics", "P"): 0.88, ("topics", "R"): 0.5,
     },
 }
 
 
-# Things named after people, ships, operations… taken for people all the same: none in the first two
-# sets; in the third, one: the town of Pedro Juan Caballero (Paraguay), named after a person.
-NOT_PERSON_TAKEN = {"heldout": 0, "heldout2": 0, "heldout3": 1}
+# Things named after people, ships, operations… taken for people all the same: none in the first three
+# sets (the third's Pedro Juan Caballero, a town named after a person, is now taken for the town); in the
+# fourth, one: Santa Cruz de la Sierra.
+NOT_PERSON_TAKEN = {"heldout": 0, "heldout2": 0, "heldout3": 0, "heldout4": 1}
 
 
 @lru_cache(maxsize=None)
@@ -263,7 +278,8 @@ def test_namesakes_and_traps_stay_apart():
 def test_things_that_are_no_people_are_not_taken_for_people(set_name):
     rows, _, _ = _run(set_name)
     taken = [(r["name"], m.surface) for r in rows for m, _ in r["matched"]
-             if m.kind == "person" and any(bad in m.surface or m.surface in bad for bad in r["not_person"])]
+             if m.kind == "person" and any(s < m.end and m.start < e
+                                           for bad in r["not_person"] for s, e in _occurrences(r["body"], bad))]
     assert len(taken) <= NOT_PERSON_TAKEN[set_name], taken
 
 
