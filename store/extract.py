@@ -711,6 +711,9 @@ _AR_DEF = re.compile(r"^(?:[وفبلك]?ال|لل)")
 # --- organisations ------------------------------------------------------------------
 
 
+_TITLE_WORDS_TO_ACRONYM = re.compile(
+    rf"((?:,?[ \u00a0]+(?:(?:and|et|und|en|y|e|of|for|the|de|del|di|da|do)[ \u00a0]+)?{UP}{LO}+(?:[-‑]{UP}?{LO}+)*){{1,5}})"
+    r"[ \u00a0]*\([A-Z][A-Za-z0-9&]{1,9}\)")
 _PAREN_ACRO = re.compile(r"[ \u00a0]*\(([A-Z][A-Za-z0-9&]{1,9})\)")
 _DET_BEFORE = re.compile(
     r"(?<!\w)(?:la|le|l['’]|les|du|de|des|au|aux|der|die|das|dem|den|the|el|il|lo|del|o|a|do|da|het|van|of)[ \u00a0]+$",
@@ -746,8 +749,10 @@ def _organisations(body: str, occ, has_arabic: bool | None = None) -> list[_Cand
         words = list(re.finditer(r"[\w'’-]+", body[s:e]))
         # cut at the first word that is a known place/organisation, drop trailing connectors
         keep = []
-        for w in words:
+        for i, w in enumerate(words):
             ws, we = s + w.start(), s + w.end()
+            if keep and w.group() in _AND and i + 1 < len(words) and words[i + 1].group() in _ARTICLE_AFTER_AND:
+                break  # "… Security and the Royal Thai Police": another organisation
             if keep and (_overlaps(occ, ws, we) or (w.group()[0].isupper() and (
                     _is_given(w.group(), lx) or w.group().lower() in _org_stop() or w.group().lower() in _RANKS))):
                 break  # a place, a person's first name, a rank ("Police Lieutenant General …"), or a title-case
@@ -778,8 +783,15 @@ def _organisations(body: str, occ, has_arabic: bool | None = None) -> list[_Cand
                      for w in keep[1:]):
             continue
         os_, oe = keep[0][0], keep[-1][1]
-        surf = body[os_:oe]
         pm = _PAREN_ACRO.match(body, oe, min(len(body), oe + 14))
+        if pm is None and keep[-1][1] == e:
+            # a name that goes on, in capitalised words, up to its acronym: "Bureau of Alcohol, Tobacco,
+            # Firearms and Explosives (ATF)"
+            tail = _TITLE_WORDS_TO_ACRONYM.match(body, oe, min(len(body), oe + 90))
+            if tail and not _overlaps(occ, oe, tail.end(1)):
+                oe = tail.end(1)
+                pm = _PAREN_ACRO.match(body, oe, min(len(body), oe + 14))
+        surf = body[os_:oe]
         known = None if pm else _known_org(surf)
         key = "org:" + (pm.group(1).lower() if pm else text_key(surf))
         name = pm.group(1) if pm else surf
@@ -802,6 +814,8 @@ def _organisations(body: str, occ, has_arabic: bool | None = None) -> list[_Cand
 # military and police ranks: never words of an organisation's name
 _RANKS = frozenset("lieutenant brigadier colonel captain sergeant constable detective teniente tenente coronel colonnello "
                    "capitán capitão capitano kolonel luitenant oberst hauptkommissar".split())
+_AND = frozenset("and et und en y e".split())
+_ARTICLE_AFTER_AND = frozenset("the la le les l' l’ el los las il lo gli der die das den dem het de o a os as".split())
 _OF = frozenset("de du des d' d’ di del della dello dei degli delle do da dos das of for van voor für der".split())
 @lru_cache(maxsize=1)
 def _org_stop() -> frozenset[str]:
@@ -1224,7 +1238,7 @@ def _org_of_place(body: str, cands: list[_Cand]) -> list[_Cand]:
             org_of_country = (c.kind == "organization" and c.prio == 3 and d.key.startswith("country:")
                               and _OF_COUNTRY.fullmatch(" " + gap.strip(" \u00a0") + " ") is not None)
             place_org = (c.kind == "location" and d.kind == "organization" and gap == " " and body[d.start].isupper()
-                         and _names_its_place(body, c))
+                         and (_names_its_place(body, c) or body[c.start].isupper() and _bare_head(body[d.start:d.end])))
             seat = (c.kind == "organization" and d.key.startswith("city:") and gap == " "
                     and _GERMAN_SEAT_HEAD.match(body[c.start:c.end]) is not None)
             if org_of_country or place_org or seat:
@@ -1234,14 +1248,35 @@ def _org_of_place(body: str, cands: list[_Cand]) -> list[_Cand]:
                 continue
         head = _FOLLOWING_WORD.match(body, c.end, c.end + 30) if c.kind == "location" else None
         if (head and head.group(1) == " " and head.group(2) in heads and head.group(2)[0].isupper()
-                and (d is None or d.start >= head.end()) and _names_its_place(body, c)):
-            surface = body[c.start:head.end()]  # "Dubai Police", "Ghana Police"
-            merged.append(_Cand(c.start, head.end(), "organization", "org:" + text_key(surface), surface, 3))
+                and (d is None or d.start >= head.end())
+                and (_names_its_place(body, c) or body[c.start].isupper() and head.group(2) in _BARE_HEADS)):
+            # "Dubai Police", "Ghana Police", "Royal Thai Police"
+            pre = _CAPITALISED_WORD_BEFORE.search(body, max(0, c.start - 24), c.start)
+            start = pre.start(1) if pre and pre.group(1) in _lex().org_heads else c.start
+            surface = body[start:head.end()]
+            if merged and merged[-1].end > start:
+                merged.pop()
+            merged.append(_Cand(start, head.end(), "organization", "org:" + text_key(surface), surface, 3))
             i += 1
             continue
         merged.append(c)
         i += 1
     return merged
+
+
+_BARE_HEADS = frozenset("Police Navy Army Coastguard".split())
+# a name with one of these already says whose it is: "(Dutch) National Prosecutor's Office"
+_STATE_PRE_HEADS = frozenset("National Nationale Nationaal Federal Federale Federaal Central Centraal Centrale General "
+                             "Royal Koninklijke Königliche Judicial Supreme Supremo Suprema Hoge Oberster Oberste Landelijk".split())
+
+
+def _bare_head(name: str) -> bool:
+    """Is the organisation name only head words ("Coast Guard", "Police Service", "Navy")? After a
+    capitalised demonym it names that country's body ("Indian Coast Guard"); a fuller name does not
+    take the demonym in ("Moroccan General Directorate of National Security", "Britse National Crime Agency")."""
+    words = name.split()
+    heads = _lex().org_heads
+    return (all(w in heads and w not in _STATE_PRE_HEADS for w in words) and (len(words) >= 2 or name in _BARE_HEADS))
 
 
 def _names_its_place(body: str, c: _Cand) -> bool:

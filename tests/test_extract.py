@@ -481,3 +481,31 @@ def test_arabic_town_names_with_evidence():
     assert found.get("الرمثا", "city:ar_ramtha").startswith("city:") and found.get("المفرق") == "city:mafraq"
     # without the country named, a word that is also a town's name stays a word
     assert "المفرق" not in {m.surface for m in one("وصلت الشحنة قرب المفرق أمس.", "ar")}
+
+
+
+def _orgs(text: str, lang: str) -> list[str]:
+    return [m.surface for m in one(text, lang) if m.kind == "organization"]
+
+
+def test_a_demonym_before_a_bare_head_names_that_countrys_body():
+    assert _orgs("The Indian Coast Guard and the Sri Lanka Navy seized the boat.", "en") == [
+        "Indian Coast Guard", "Sri Lanka Navy"]
+    # a fuller name does not take the demonym in
+    assert _orgs("The Moroccan General Directorate of National Security (DGSN) said.", "en")[0] \
+        == "General Directorate of National Security"
+
+
+def test_two_organisations_joined_by_and_an_article_stay_two():
+    assert _orgs("China's Ministry of Public Security and the Royal Police signed.", "en")[0] == "Ministry of Public Security"
+    assert _orgs("La Sûreté du Québec et la Gendarmerie royale du Canada ont signé.", "fr")[0] == "Sûreté du Québec"
+
+
+def test_a_name_runs_on_to_its_acronym():
+    assert "Bureau of Alcohol, Tobacco, Firearms and Explosives" in _orgs(
+        "Agents of the Bureau of Alcohol, Tobacco, Firearms and Explosives (ATF) traced the guns.", "en")
+
+
+def test_ranks_end_organisation_names():
+    found = one("said Police Lieutenant General Somchai Rattanakul, who heads the unit.", "en")
+    assert [(m.surface, m.kind) for m in found] == [("Somchai Rattanakul", "person")]
