@@ -101,6 +101,7 @@ class _Lex:
     org_heads: frozenset[str]
     org_nouns: frozenset[str]
     org_ar_rx: re.Pattern[str]
+    honor_ar: frozenset[str]  # Arabic titles ("اللواء", "النقيب")
 
 
 _AR_STOP = (
@@ -257,6 +258,7 @@ def _lex() -> _Lex:
         | frozenset(c.split()[-1].lower().rstrip("'") for c in cl["connectors"]),
         org_heads=frozenset(org["heads"]) | frozenset(org["pre_heads"]),
         org_nouns=frozenset(org["nouns"]),
+        honor_ar=frozenset(honor_ar),
         org_ar_rx=re.compile(
             r"(?<![\u0621-\u064a])(?:[وفب]?ال(?=ل)|لل(?=[\u0621-\u064a])|[وفبل](?=ال|[\u0621-\u064a]))?"
             r"(" + _alternation(sorted(org["arabic_heads"], key=len, reverse=True)) + r")(?![\u0621-\u064a])"),
@@ -873,10 +875,17 @@ def _organisations_arabic(body: str, occ) -> list[_Cand]:
             if not w:
                 break
             t = w.group()
-            if (t in lx.stop_ar and not t.startswith("ال")) or _overlaps(occ, w.start(), w.end()):
-                break
+            if ((t in lx.stop_ar and not t.startswith("ال")) or t in lx.honor_ar or t in lx.given_ar
+                    or _overlaps(occ, w.start(), w.end())):
+                break  # a function word, a place, a title or a person's name ("الإدارة النقيب ليلى …")
             if nw > 0 and not (t.startswith("ال") or t.startswith("لل")):
-                break
+                # "المديرية العامة لشؤون المخدرات": ل + a noun, then its definite complement
+                after = AR_WORD.match(body, w.end() + 1) if t.startswith("ل") and len(t) > 3 else None
+                if not (after and body[w.end()] in " \u00a0" and after.group().startswith("ال")
+                        and after.group() not in lx.stop_ar and not _overlaps(occ, after.start(), after.end())):
+                    break
+                end, pos, nw = after.end(), after.end(), nw + 2
+                continue
             end, pos, nw = w.end(), w.end(), nw + 1
         if nw == 0:
             continue

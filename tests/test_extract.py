@@ -509,3 +509,9 @@ def test_a_name_runs_on_to_its_acronym():
 def test_ranks_end_organisation_names():
     found = one("said Police Lieutenant General Somchai Rattanakul, who heads the unit.", "en")
     assert [(m.surface, m.kind) for m in found] == [("Somchai Rattanakul", "person")]
+
+
+def test_arabic_organisation_names_with_a_complement_and_no_title_inside():
+    assert _orgs("وضبطت المديرية العامة لشؤون المخدرات شحنة كبيرة.", "ar") == ["المديرية العامة لشؤون المخدرات"]
+    orgs = _orgs("وقالت الناطقة باسم الإدارة النقيب ليلى الخوالدة إن التعاون مستمر.", "ar")
+    assert all("النقيب" not in o for o in orgs)

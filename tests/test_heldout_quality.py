@@ -87,14 +87,14 @@ FLOORS = {
     },
     "heldout3": {
         ("person", "P"): 0.97, ("person", "R"): 0.9,
-        ("organization", "P"): 0.8, ("organization", "R"): 0.7,
+        ("organization", "P"): 0.86, ("organization", "R"): 0.76,
         ("location", "P"): 0.97, ("location", "R"): 0.88,
         "resolution": 0.95,
         ("topics", "P"): 0.95, ("topics", "R"): 0.72,
     },
     "heldout4": {
         ("person", "P"): 0.9, ("person", "R"): 0.76,
-        ("organization", "P"): 0.74, ("organization", "R"): 0.59,
+        ("organization", "P"): 0.78, ("organization", "R"): 0.61,
         ("location", "P"): 0.94, ("location", "R"): 0.83,
         "resolution": 0.96,
         ("topics", "P"): 0.88, ("topics", "R"): 0.5,
