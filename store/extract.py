@@ -85,9 +85,11 @@ class _Lex:
     role_before_low: re.Pattern[str] | None  # role_before without IGNORECASE, for the lower-cased text
     role_punct_free: bool  # no role word has a ".;:!?" in it
     role_words: frozenset[str]  # roles and person nouns: words that end a name
-    person_noun_before: re.Pattern[str]  # a person noun right before a name ("son collègue X Y")
-    title_before: re.Pattern[str]  # a role or person noun right before a single word ("Commissioner Mwangi")
-    lone_after_title: re.Pattern[str]  # a lower-case title, then one capitalised word alone ("le colonel Kaboré")
+    person_noun_last_words: frozenset[str]  # person nouns by their last word, in lower case ("collègue")
+    person_noun_compound: re.Pattern[str]  # a word ending in a long person noun ("fussballprofi", "ex-jogador")
+    title_last_words: frozenset[str]  # roles and person nouns by their last word, in lower case
+    title_compound: re.Pattern[str]  # a word ending in a long role, in lower case ("innenminister", "polizeikommissarin")
+    lower_titles: frozenset[str]  # roles and person nouns written in lower case, by their last word ("colonel")
     given_ar_rx: re.Pattern[str]
     honor_ar_rx: re.Pattern[str]
     role_ar_rx: re.Pattern[str]
@@ -238,11 +240,13 @@ def _lex() -> _Lex:
         role_before_low=(None if _CASE_EXTRA is None else
                          re.compile(_role_before_pattern(role_lat, _ignorecase_classes(set("".join(role_lat)) | set("inesa"))))),
         role_words=frozenset(r.lower() for r in role_lat + person_nouns),
-        person_noun_before=re.compile(_role_word_pattern(person_nouns) + r"[ \u00a0]*,?[ \u00a0]*$", re.IGNORECASE),
-        title_before=re.compile(_role_word_pattern(title_words) + r"[ \u00a0]+$", re.IGNORECASE),
-        lone_after_title=re.compile(
-            _role_word_pattern([w for w in title_words if w[0].islower()])
-            + rf"[ \u00a0]+({UP}{LO}++(?:[-‑]{UP}?{LO}++)*)(?![\w'’-])(?![ \u00a0]+(?:{_PART}[ \u00a0]+)?{UP})"),
+        person_noun_last_words=frozenset(w.split()[-1].lower() for w in person_nouns),
+        person_noun_compound=re.compile(r"\w+(?:" + trie_pattern([w.lower() for w in person_nouns if len(w) >= 6 and " " not in w])
+                                        + r")(?:in|en|e|s|es|n|a|innen)?"),
+        title_last_words=frozenset(w.split()[-1].lower() for w in title_words),
+        title_compound=re.compile(r"\w+(?:" + trie_pattern([w.lower() for w in title_words if len(w) >= 6 and " " not in w])
+                                  + r")(?:in|en|e|s|es|n|a|innen)?"),
+        lower_titles=frozenset(w.split()[-1].split("'")[-1] for w in title_words if w[0].islower()),
         given_ar_rx=re.compile(r"(?<![\u0621-\u064a])(?:عبد[ \u00a0]+ال?[\u0621-\u064a]+|عبدال[\u0621-\u064a]+|" + trie_pattern(given_ar, casefold=False) + r")(?![\u0621-\u064a])"),
         role_ar_rx=re.compile(r"(?<![\u0621-\u064a])[وفبل]?(?:" + _alternation(
             sorted({r for r in roles if ARABIC.search(r)} | {"رئيس", "رئيسة", "وزير", "وزيرة", "مدير", "مديرة", "المدير", "المديرة", "سفير", "قائد", "رئيسة"},
@@ -434,10 +438,33 @@ def _town_in_a_place_phrase(body: str, s: int, e: int) -> bool:
 
 def _title_before(body: str, s0: int) -> bool:
     """Is a role or person noun right before s0, a space between ("Commissioner Mwangi", "le colonel Kaboré")?"""
-    if s0 == 0 or body[s0 - 1] not in " \u00a0":
+    j, word = _word_before(body, s0, False)
+    if not word:
         return False
-    m = _lex().title_before.search(body, max(0, s0 - 40), s0)
-    return m is not None and not _of_before(body, m.start())
+    lx = _lex()
+    return (word in lx.title_last_words or lx.title_compound.fullmatch(word) is not None) and not _of_before(body, j)
+
+
+def _person_noun_before(body: str, s0: int) -> bool:
+    """Is a person noun right before s0, a space or a comma between ("son collègue X", "businessman X")?"""
+    word = _word_before(body, s0, True)[1]
+    lx = _lex()
+    return bool(word) and (word in lx.person_noun_last_words or lx.person_noun_compound.fullmatch(word) is not None)
+
+
+def _word_before(body: str, s0: int, comma: bool) -> tuple[int, str]:
+    """The word right before s0 in lower case and where it starts, spaces (and a comma) between; "" if none."""
+    i = s0
+    while i > 0 and body[i - 1] in " \u00a0":
+        i -= 1
+    if comma and i > 0 and body[i - 1] == ",":
+        i -= 1
+        while i > 0 and body[i - 1] in " \u00a0":
+            i -= 1
+    j = i
+    while j > 0 and (body[j - 1].isalnum() or body[j - 1] in "'’-"):
+        j -= 1
+    return (j, body[j:i].lower()) if i < s0 else (j, "")
 
 
 _OF_BEFORE = re.compile(r"(?<!\w)(?:de|di|da|do|del|della|of|van|von|du)[ \u00a0]+$", re.IGNORECASE)
@@ -448,12 +475,20 @@ def _of_before(body: str, s: int) -> bool:
     return _OF_BEFORE.search(body, max(0, s - 8), s) is not None
 
 
+# a lower-case word, then a single capitalised word (no other capitalised word after it): "colonel Kaboré"
+_LOWER_WORD_THEN_LONE_NAME = re.compile(
+    rf"(?<![\w'’-])([a-zà-öø-ÿ][a-zà-öø-ÿ-]+)[ \u00a0]+({UP}{LO}++(?:[-‑]{UP}?{LO}++)*)(?![\w'’-])"
+    rf"(?![ \u00a0]+(?:{_PART}[ \u00a0]+)?{UP})")
+
+
 def _lone_titled(body: str, occ: bytearray, lx: _Lex) -> list[_Cand]:
     """A single capitalised word after a lower-case title: "le colonel Kaboré", "el comisario Tzul"."""
     out = []
-    for m in lx.lone_after_title.finditer(body):
-        s, e = m.span(1)
-        tok = m.group(1)
+    for m in _LOWER_WORD_THEN_LONE_NAME.finditer(body):
+        if m.group(1) not in lx.lower_titles:
+            continue
+        s, e = m.span(2)
+        tok = m.group(2)
         is_honor, is_stop, _, is_particle = _tok_class(tok)
         if (is_honor or is_stop or is_particle or _overlaps(occ, s, e) or _NOUNISH.search(tok)
                 or _lower_occurs(body, tok) or _named_after(body, s, e) or _of_before(body, m.start())):
@@ -553,7 +588,7 @@ def _people_latin(body: str, occ: bytearray, low: str | None = None) -> list[_Ca
                   and not _PREP_BEFORE.search(body, max(0, s0 - 12), s0)
                   and (lx.role_after.match(body, run[-1][1], min(len(body), run[-1][1] + 80))
                        or _role_before(body, low, s0, role_low)
-                       or lx.person_noun_before.search(body, max(0, s0 - 40), s0))):
+                       or _person_noun_before(body, s0))):
                 pass
             elif len(run) == 1 and not _NOUNISH.search(run[0][2]) and _title_before(body, s0):
                 pass  # "Commissioner Mwangi", "Innenminister Dobrindt"
