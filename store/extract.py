@@ -476,22 +476,23 @@ def _of_before(body: str, s: int) -> bool:
 
 
 # a lower-case word, then a single capitalised word (no other capitalised word after it): "colonel Kaboré"
-_LOWER_WORD_THEN_LONE_NAME = re.compile(
-    rf"(?<![\w'’-])([a-zà-öø-ÿ][a-zà-öø-ÿ-]+)[ \u00a0]+({UP}{LO}++(?:[-‑]{UP}?{LO}++)*)(?![\w'’-])"
-    rf"(?![ \u00a0]+(?:{_PART}[ \u00a0]+)?{UP})")
+# (the capitalised word is what the regex looks for: most of a text is not one)
+_LONE_NAME_AFTER_LOWER_WORD = re.compile(
+    rf"{UP}(?<=[a-zà-öø-ÿ][ \u00a0].)(?:{LO}++(?:[-‑]{UP}?{LO}++)*)(?![\w'’-])(?![ \u00a0]+(?:{_PART}[ \u00a0]+)?{UP})")
 
 
 def _lone_titled(body: str, occ: bytearray, lx: _Lex) -> list[_Cand]:
     """A single capitalised word after a lower-case title: "le colonel Kaboré", "el comisario Tzul"."""
     out = []
-    for m in _LOWER_WORD_THEN_LONE_NAME.finditer(body):
-        if m.group(1) not in lx.lower_titles:
+    for m in _LONE_NAME_AFTER_LOWER_WORD.finditer(body):
+        s, e = m.span()
+        title_start, word = _word_before(body, s, False)
+        if word not in lx.lower_titles:
             continue
-        s, e = m.span(2)
-        tok = m.group(2)
+        tok = m.group()
         is_honor, is_stop, _, is_particle = _tok_class(tok)
         if (is_honor or is_stop or is_particle or _overlaps(occ, s, e) or _NOUNISH.search(tok)
-                or _lower_occurs(body, tok) or _named_after(body, s, e) or _of_before(body, m.start())):
+                or _lower_occurs(body, tok) or _named_after(body, s, e) or _of_before(body, title_start)):
             continue
         out.append(_Cand(s, e, "person", "", tok, 2))
     return out
@@ -1183,25 +1184,31 @@ def _world_cities(body: str, cands: list[_Cand]) -> list[_Cand]:
 _AR_PLACE_WORDS = frozenset("في من إلى الى قرب بين نحو عند داخل حول مدينة بلدة مدينتي بمدينة لمدينة ضواحي شمال جنوب شرق غرب".split())
 
 
+_AR_WORD_BEFORE = re.compile(r"([\u0621-\u064a]+)[ \u00a0]+$")
+
+
 def _arabic_towns(body: str, cands: list[_Cand]) -> list[_Cand]:
     """Towns named in Arabic script (GeoNames' Arabic names), where nothing else was found: only
     after a word of place ("قرب الرمثا", "إلى الجهراء", "مدينة القائم"), written with "in" ("بالمفرق"),
     or listed after a place ("الرمثا والمفرق"), and only when the article names the town's country:
     many Arabic town names are also common words."""
     towns = world_cities().by_arabic_name
+    countries = {c.key[8:] for c in cands if c.key.startswith("country:")}
+    if not countries:
+        return []
     lx = _lex()
     taken = _occupied(cands, len(body))
-    countries = {c.key[8:] for c in cands if c.key.startswith("country:")}
     place_ends = {c.end for c in cands if c.kind == "location"}
     out: list[_Cand] = []
-    previous = None  # the Arabic word before, if only spaces stand between
     for m in AR_WORD.finditer(body):
-        s, e = m.span()
         word = m.group()
-        prev_word = previous.group() if previous is not None and body[previous.end():s].strip(" \u00a0") == "" else None
-        previous = m
+        if word not in towns and word[1:] not in towns:
+            continue  # most words: no town's name, with or without a proclitic
+        s, e = m.span()
         if taken.find(1, s, e) != -1 or word in lx.stop_ar or word in lx.given_ar:
             continue
+        before = _AR_WORD_BEFORE.search(body, max(0, s - 24), s)
+        prev_word = before.group(1) if before else None
         for start, name, backed in ((s, word, prev_word in _AR_PLACE_WORDS),
                                     (s + 1, word[1:], word[0] == "ب" or (word[0] == "و" and _place_before(body, s, place_ends)))):
             found = towns.get(name) if backed and len(name) >= 3 else None
