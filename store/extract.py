@@ -232,7 +232,7 @@ def _lex() -> _Lex:
         honor_tokens=frozenset(h.rstrip(".").lower() for h in honor_lat),
         honor_set=frozenset(h.lower() for h in honor) | frozenset(h.rstrip(".").lower() for h in honor_lat if h.endswith(".")),
         role_after=re.compile(
-            rf"^[ \u00a0]*[\"”»]?[ \u00a0]*,[ \u00a0]*(?:(?:le|la|l['’]|les|the|el|il|lo|o|a|der|die|de|het|son|sa|his|her|its|su|suo|sua|seu|sua|ex|former|ancien|ancienne|nouveau|nouvelle|new)[ \u00a0]+)*(?:[a-zà-ÿ]+[ \u00a0]+){{0,2}}(?:{role_pat})",
+            rf"[ \u00a0]*[\"”»]?[ \u00a0]*,[ \u00a0]*(?:(?:le|la|l['’]|les|the|el|il|lo|o|a|der|die|de|het|son|sa|his|her|its|su|suo|sua|seu|sua|ex|former|ancien|ancienne|nouveau|nouvelle|new)[ \u00a0]+)*(?:[a-zà-ÿ]+[ \u00a0]+){{0,2}}(?:{role_pat})",
             re.IGNORECASE,
         ),
         role_before=re.compile(_role_before_pattern(role_lat), re.IGNORECASE),
@@ -436,6 +436,21 @@ def _town_in_a_place_phrase(body: str, s: int, e: int) -> bool:
     return False
 
 
+_BY = frozenset("by door par por per pela pelo durch".split())
+
+
+def _opens_a_name(body: str, s: int, token: str) -> bool:
+    """Is the unknown capitalised word at s, right before a given name, the first name of that person?
+    Only after a comma or "by" (", Rigoberto Paz Sandoval", "led by Abdiqani Yusuf Warsame"): elsewhere
+    such a word is more often a title or a noun ("Regierungsdirektorin Katrin Fuchs", "de Douane Marieke …")."""
+    i = s
+    while i > 0 and body[i - 1] in " \u00a0":
+        i -= 1
+    if i == s or _lex().title_compound.fullmatch(token.lower()):
+        return False
+    return body[i - 1] == "," or _word_before(body, s, False)[1] in _BY
+
+
 def _title_before(body: str, s0: int) -> bool:
     """Is a role or person noun right before s0, a space between ("Commissioner Mwangi", "le colonel Kaboré")?"""
     j, word = _word_before(body, s0, False)
@@ -580,16 +595,17 @@ def _people_latin(body: str, occ: bytearray, low: str | None = None) -> list[_Ca
             if trig:
                 pass
             elif gi is not None and len(run) - gi >= 2:
-                run = run[gi:]
+                if not (gi == 1 and _opens_a_name(body, run[0][0], run[0][2])):
+                    run = run[gi:]  # "Hier Ahmed …", "Sicherheitschef Abdellatif …": no part of the name
             elif (out and len(run) >= 2 and not any(_NOUNISH.search(t[2]) for t in run)
                   and _AND_BEFORE.fullmatch(body, out[-1].end, s0)):
                 pass  # "Bostjan Kranjc e Davor Rukavina": named together with a person
             elif (len([t for t in run if not t[2][0].islower()]) >= 2
-                  and not any(_NOUNISH.search(t[2]) for t in run)
                   and not _PREP_BEFORE.search(body, max(0, s0 - 12), s0)
-                  and (lx.role_after.match(body, run[-1][1], min(len(body), run[-1][1] + 80))
-                       or _role_before(body, low, s0, role_low)
-                       or _person_noun_before(body, s0))):
+                  and (_person_noun_before(body, s0)  # right before the name: "Su abogada, Dunia Zelaya Midence"
+                       or not any(_NOUNISH.search(t[2]) for t in run)
+                       and (lx.role_after.match(body, run[-1][1], min(len(body), run[-1][1] + 80))
+                            or _role_before(body, low, s0, role_low)))):
                 pass
             elif len(run) == 1 and not _NOUNISH.search(run[0][2]) and _title_before(body, s0):
                 pass  # "Commissioner Mwangi", "Innenminister Dobrindt"

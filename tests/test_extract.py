@@ -515,3 +515,15 @@ def test_arabic_organisation_names_with_a_complement_and_no_title_inside():
     assert _orgs("وضبطت المديرية العامة لشؤون المخدرات شحنة كبيرة.", "ar") == ["المديرية العامة لشؤون المخدرات"]
     orgs = _orgs("وقالت الناطقة باسم الإدارة النقيب ليلى الخوالدة إن التعاون مستمر.", "ar")
     assert all("النقيب" not in o for o in orgs)
+
+
+def test_a_role_after_the_name_marks_a_person():
+    # ", ROLE" after a name used to be looked for only at the very start of the text
+    assert _people("The meeting was chaired by Nilantha Jayawickrama, Inspector General of Police.", "en") == [
+        "Nilantha Jayawickrama"]
+    assert _people("Sharda Latchman-Persaud, assistant commissioner of police, said.", "en") == ["Sharda Latchman-Persaud"]
+
+
+def test_an_unknown_first_name_before_a_known_one_after_a_comma_or_by():
+    assert _people("El fiscal adjunto, Rigoberto Paz Sandoval, explicó la red.", "es") == ["Rigoberto Paz Sandoval"]
+    assert _people("Die Delegation leitete Regierungsdirektorin Katrin Fuchs.", "de") == ["Katrin Fuchs"]
