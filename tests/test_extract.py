@@ -527,3 +527,11 @@ def test_a_role_after_the_name_marks_a_person():
 def test_an_unknown_first_name_before_a_known_one_after_a_comma_or_by():
     assert _people("El fiscal adjunto, Rigoberto Paz Sandoval, explicó la red.", "es") == ["Rigoberto Paz Sandoval"]
     assert _people("Die Delegation leitete Regierungsdirektorin Katrin Fuchs.", "de") == ["Katrin Fuchs"]
+
+
+def test_a_longer_towns_name_wins_over_the_place_inside_it():
+    found = {m.surface: m.key for m in one("Guns went from Miami to Port of Spain and on to Spanish Town, Jamaica.", "en")}
+    assert found.get("Port of Spain") == "city:port_of_spain" and found.get("Spanish Town") == "city:spanish_town"
+    assert {m.surface for m in one("Le ragazze arrivavano da Benin City, in Nigeria.", "it")} >= {"Benin City", "Nigeria"}
+    found = _kinds("La droga llegaba hasta Santa Cruz de la Sierra y San Pedro Sula, en Honduras.", "es")
+    assert found.get("Santa Cruz de la Sierra") == "location" and found.get("San Pedro Sula") == "location"
