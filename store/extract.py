@@ -703,11 +703,12 @@ def _people_arabic(body: str, occ) -> list[_Cand]:
             elif t.startswith("ال"):
                 if taken == 0 and t[2:] in lx.given_ar and not is_title:
                     pass  # محمد الأمين
-                elif (t.endswith("ي") and len(t) > 4 or taken == 0 and s in titled and len(t) > 4) and not _overlaps(
+                elif (t.endswith("ي") and len(t) > 4 or (taken == 0 and s in titled or is_title and taken == 1) and len(t) > 4
+                      and t not in lx.stop_ar) and not _overlaps(
                         occ, w.start(), w.end()):
                     end, pos = w.end(), w.end()
                     break  # a nisba closes the name (القحطاني), as does a family name after a titled given name
-                    # ("اللواء عمر الخوالدة")
+                    # ("اللواء عمر الخوالدة", "العميد جوزيف الحلو")
                 else:
                     break
             elif taken >= (3 if is_title else 1) and after_part == 0:
@@ -753,7 +754,8 @@ def _people_arabic(body: str, occ) -> list[_Cand]:
             continue
         after = body[words[-1].end():words[-1].end() + 12]
         nxt = after.lstrip(" \u00a0")
-        if not (nxt[:1] in ("،", ",", ".", "؛", ":", "") or _AR_DEF.match(nxt) or (nxt.split() or [""])[0] in lx.stop_ar):
+        if not (nxt[:1] in ("،", ",", ".", "؛", ":", "", "ي") or _AR_DEF.match(nxt) or (nxt.split() or [""])[0] in lx.stop_ar):
+            # (after the name: a comma, a definite word, a function word, or a verb: "… بابايوانو يرافقه")
             continue
         s0, e0 = words[0].start(), words[-1].end()
         if any(c.start < e0 and s0 < c.end for c in out):
@@ -762,7 +764,7 @@ def _people_arabic(body: str, occ) -> list[_Cand]:
     return out
 
 
-_AR_PARTICLES = frozenset("بن ابن بنت ولد أبو ابو بو آل أولاد".split())
+_AR_PARTICLES = frozenset("بن ابن بنت ولد أبو ابو بو آل أولاد أغ آغ".split())
 _AR_DEF = re.compile(r"^(?:[وفبلك]?ال|لل)")
 
 

@@ -535,3 +535,7 @@ def test_a_longer_towns_name_wins_over_the_place_inside_it():
     assert {m.surface for m in one("Le ragazze arrivavano da Benin City, in Nigeria.", "it")} >= {"Benin City", "Nigeria"}
     found = _kinds("La droga llegaba hasta Santa Cruz de la Sierra y San Pedro Sula, en Honduras.", "es")
     assert found.get("Santa Cruz de la Sierra") == "location" and found.get("San Pedro Sula") == "location"
+
+
+def test_arabic_title_given_name_and_family_name():
+    assert _people("عرض رئيس شعبة المعلومات العميد جوزيف الحلو نتائج التحقيقات.", "ar") == ["جوزيف الحلو"]
