@@ -299,10 +299,13 @@ def _contains(longer: tuple, shorter: tuple) -> bool:
     return any(longer[i:i + n] == shorter for i in range(len(longer) - n + 1))
 
 
+TOPIC_TERMS_PER_LANGUAGE = 16  # a topic searched by its words: its core words (the lexicon lists them first)
+
+
 def _topic_phrases(key: str) -> list[str]:
     _topics = _lazy_topics.get()
     phrases = []
-    for term in (_topics.topic_terms(key) if _topics is not None else []):
+    for term in (_topics.topic_terms(key, TOPIC_TERMS_PER_LANGUAGE) if _topics is not None else []):
         words = _WORDS.findall(term)
         if words:
             phrases.append(_phrase(words, term.rstrip().endswith("*")))

@@ -27,14 +27,15 @@ def _lexicon() -> dict[str, dict]:
 TOPICS: dict[str, str] = {tid: t["label"] for tid, t in _lexicon().items()}
 
 
-def topic_terms(topic_id: str) -> list[str]:
-    """Every lexicon term of a topic, all languages (for cross-language search)."""
+def topic_terms(topic_id: str, per_language: int | None = None) -> list[str]:
+    """The lexicon terms of a topic, all languages; with `per_language`, only the first so many of each
+    language (the core words, listed first: what a cross-language search expands a topic into)."""
     t = _lexicon().get(topic_id)
     if t is None:
         return []
     out: list[str] = []
     for lang in _LANG_KEYS:
-        for term in t.get(lang, []):
+        for term in t.get(lang, [])[:per_language]:
             if term not in out:
                 out.append(term)
     return out
@@ -73,7 +74,10 @@ def find_topics(body: str, segments: list[Segment] | None = None) -> dict[str, i
     counts = {tid: len(sp) for tid, sp in hits.items()}
     pats = _patterns()
     if pats:
-        taken = [sp for lst in hits.values() for sp in lst]
+        taken = bytearray(len(body))  # where the lexicon scan found a term: a pattern match there counts no more
+        for spans in hits.values():
+            for s, e in spans:
+                taken[s:e] = b"\x01" * (e - s)
         lowered = low if low is not None else body.lower()
         hinted: dict[tuple[str, ...], bool] = {}  # hint words -> one of them is in the text
         for pat, tid, hints in pats:
@@ -84,7 +88,7 @@ def find_topics(body: str, segments: list[Segment] | None = None) -> dict[str, i
                 if not found:
                     continue
             for m in pat.finditer(body):
-                if not any(s < m.end() and m.start() < e for s, e in taken):
+                if taken.find(1, m.start(), m.end()) == -1:
                     counts[tid] = counts.get(tid, 0) + 1
     return counts
 
