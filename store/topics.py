@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
-from store.gazetteer import gazetteer, lower_same_length
+from store.gazetteer import ARABIC, gazetteer, lower_same_length
 from store.model import Segment
 from store.names import load_lexicon, text_key
 
@@ -48,8 +48,14 @@ def _patterns() -> list[tuple[re.Pattern[str], str, tuple[str, ...]]]:
     for tid, t in _lexicon().items():
         hints = tuple(h.lower() for h in t.get("pattern_hints", []))
         for p in t.get("patterns", []):
-            out.append((re.compile(p), tid, hints))
+            # a pattern only in Arabic script needs one of the Arabic hints, one only in Latin script a Latin hint
+            scripts = (ARABIC.search(p) is not None, _LATIN_WORD.search(p) is not None)
+            own = hints if all(scripts) else tuple(h for h in hints if (ARABIC.search(h) is not None) == scripts[0])
+            out.append((re.compile(p), tid, own or hints))
     return out
+
+
+_LATIN_WORD = re.compile(r"(?<!\\)[A-Za-z]{3,}")
 
 
 _LAST: list = [(None, None, None)]  # (body, {topic: [(start, end)]}, body.lower()) of the last extract_mentions() call
