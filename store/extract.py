@@ -1366,6 +1366,80 @@ def _bare_head(name: str) -> bool:
     return (all(w in heads and w not in _STATE_PRE_HEADS for w in words) and (len(words) >= 2 or name in _BARE_HEADS))
 
 
+_ACRONYM_IN_PARENS = re.compile(r"\(([A-Z][A-Za-z&]{1,9})\)")
+_WORDS_BEFORE = re.compile(r"[^\W\d_](?:[\w'’]|-(?=\w))*")
+# words an acronym skips ("Direction générale de la sûreté nationale": DGSN)
+_ACRONYM_SKIPS = frozenset("de du des la le les l d di del della dello dei degli delle do da dos das of the for and et y e und "
+                           "für der die den van voor het en per pour al alla contre contro against on in a à".split())
+
+
+def _spelled_out_acronyms(body: str, cands: list[_Cand]) -> list[_Cand]:
+    """An acronym in parentheses right after the words it stands for makes them one organisation:
+    "Anti-Terrorism Police Unit (ATPU)", "Philippine National Police (PNP)", "Korps Politie Suriname (KPS)",
+    "Agence béninoise de gestion intégrée des espaces frontaliers (ABeGIEF)"; places and shorter
+    organisations found inside give way to it, people do not."""
+    out = cands
+    for m in _ACRONYM_IN_PARENS.finditer(body):
+        letters = [c for c in m.group(1) if c.isupper()]
+        if len(letters) < 2 or m.group(1) in _ACRO_STOP:
+            continue
+        line_start = body.rfind("\n", 0, m.start()) + 1
+        words = list(_WORDS_BEFORE.finditer(body, max(line_start, m.start() - 160), m.start()))
+        if not words or body[words[-1].end():m.start()].strip(" \u00a0"):
+            continue
+        start = _acronym_start(body, words, letters)
+        if start is None:
+            continue
+        end = words[-1].end()
+        if any(c.kind == "person" and c.start < end and start < c.end for c in out):
+            continue
+        if any(c.kind == "organization" and c.start <= start and end <= c.end for c in out):
+            continue  # found already, whole
+        out = [c for c in out if not (start <= c.start and c.end <= end)]
+        if any(c.start < end and start < c.end for c in out):
+            continue  # something found across its edge: leave it
+        surface = body[start:end]
+        known = _known_org(surface)
+        key, name = known if known else ("org:" + m.group(1).lower(), m.group(1))
+        out.append(_Cand(start, end, "organization", key, name, 3))
+    return out
+
+
+def _acronym_start(body: str, words: list, letters: list[str]) -> int | None:
+    """Where the words that the acronym's capital letters spell begin (read backwards from its last
+    letter, skipping function words; a hyphenated word gives one letter or one per part), or None."""
+    def initials(word: str) -> list[str]:
+        parts = [p for p in re.split(r"[-]", _ELISION.sub("", word)) if p]
+        options = [parts[0][:1].upper()]
+        if len(parts) > 1:
+            options.append("".join(p[:1].upper() for p in parts))
+        return options
+
+    def walk(i: int, k: int) -> int | None:  # words[:i] left, letters[:k] left to spell
+        if k == 0:
+            return None
+        if i == 0:
+            return None
+        word = words[i - 1].group()
+        plain = _ELISION.sub("", word).lower()
+        for option in initials(word):
+            n = len(option)
+            if n <= k and "".join(letters[k - n:k]) == option:
+                if k - n == 0:
+                    first = _ELISION.sub("", word)
+                    if first[:1].isupper():
+                        return words[i - 1].start() + (len(word) - len(first))
+                    continue
+                found = walk(i - 1, k - n)
+                if found is not None:
+                    return found
+        if plain in _ACRONYM_SKIPS and i < len(words):
+            return walk(i - 1, k)
+        return None
+
+    return walk(len(words), len(letters))
+
+
 def _names_its_place(body: str, c: _Cand) -> bool:
     """Is the candidate a town, or a country by its name (not an adjective: "Dutch")?"""
     return c.key.startswith("city:") or text_key(body[c.start:c.end]) == text_key(c.name)
@@ -1438,6 +1512,10 @@ def extract_mentions(body: str, segments: list[Segment]) -> list[Mention]:
         cands += trig
         _occupy(occ, trig)
     cands = _org_of_place(body, cands)
+    spelled = _spelled_out_acronyms(body, cands)
+    if spelled is not cands:
+        cands = spelled
+        occ = _occupied(cands, len(body))
     people = _people_latin(body, occ, low)
     if has_arabic:
         people += _people_arabic(body, occ)

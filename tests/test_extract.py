@@ -539,3 +539,14 @@ def test_a_longer_towns_name_wins_over_the_place_inside_it():
 
 def test_arabic_title_given_name_and_family_name():
     assert _people("عرض رئيس شعبة المعلومات العميد جوزيف الحلو نتائج التحقيقات.", "ar") == ["جوزيف الحلو"]
+
+
+def test_an_acronym_in_parentheses_makes_the_words_it_spells_one_organisation():
+    assert _orgs("Commissioner Otieno heads Kenya's Anti-Terrorism Police Unit (ATPU).", "en")[0] == "Anti-Terrorism Police Unit"
+    assert _orgs("Het Korps Politie Suriname (KPS) nam cocaïne in beslag.", "nl")[0] == "Korps Politie Suriname"
+    assert _orgs("avec l'Agence béninoise de gestion intégrée des espaces frontaliers (ABeGIEF).", "fr") == [
+        "Agence béninoise de gestion intégrée des espaces frontaliers"]
+    ms = one("onder leiding van hoofdcommissaris Dorin Ciobanu van de Inspectoratul General al Poliției Române (IGPR).", "nl")
+    assert [(m.surface, m.kind) for m in ms][:2] == [("Dorin Ciobanu", "person"),
+                                                     ("Inspectoratul General al Poliției Române", "organization")]
+    assert _orgs("LUXEMBOURG, 21 novembre (AFP) - La police a saisi.", "fr") == []  # a dateline spells nothing

@@ -87,14 +87,14 @@ FLOORS = {
     },
     "heldout3": {
         ("person", "P"): 0.97, ("person", "R"): 0.9,
-        ("organization", "P"): 0.86, ("organization", "R"): 0.76,
+        ("organization", "P"): 0.92, ("organization", "R"): 0.76,
         ("location", "P"): 0.97, ("location", "R"): 0.88,
         "resolution": 0.95,
         ("topics", "P"): 0.95, ("topics", "R"): 0.9,
     },
     "heldout4": {
-        ("person", "P"): 0.9, ("person", "R"): 0.83,
-        ("organization", "P"): 0.78, ("organization", "R"): 0.61,
+        ("person", "P"): 0.94, ("person", "R"): 0.85,
+        ("organization", "P"): 0.8, ("organization", "R"): 0.61,
         ("location", "P"): 0.96, ("location", "R"): 0.86,
         "resolution": 0.96,
         ("topics", "P"): 0.9, ("topics", "R"): 0.68,
