@@ -241,10 +241,10 @@ def _lex() -> _Lex:
                          re.compile(_role_before_pattern(role_lat, _ignorecase_classes(set("".join(role_lat)) | set("inesa"))))),
         role_words=frozenset(r.lower() for r in role_lat + person_nouns),
         person_noun_last_words=frozenset(w.split()[-1].lower() for w in person_nouns),
-        person_noun_compound=re.compile(r"\w+(?:" + trie_pattern([w.lower() for w in person_nouns if len(w) >= 6 and " " not in w])
+        person_noun_compound=re.compile(r"[\w'’-]*(?:" + trie_pattern([w.lower() for w in person_nouns if len(w) >= 6 and " " not in w])
                                         + r")(?:in|en|e|s|es|n|a|innen)?"),
         title_last_words=frozenset(w.split()[-1].lower() for w in title_words),
-        title_compound=re.compile(r"\w+(?:" + trie_pattern([w.lower() for w in title_words if len(w) >= 6 and " " not in w])
+        title_compound=re.compile(r"[\w'’-]*(?:" + trie_pattern([w.lower() for w in title_words if len(w) >= 6 and " " not in w])
                                   + r")(?:in|en|e|s|es|n|a|innen)?"),
         lower_titles=frozenset(w.split()[-1].split("'")[-1] for w in title_words if w[0].islower()),
         given_ar_rx=re.compile(r"(?<![\u0621-\u064a])(?:عبد[ \u00a0]+ال?[\u0621-\u064a]+|عبدال[\u0621-\u064a]+|" + trie_pattern(given_ar, casefold=False) + r")(?![\u0621-\u064a])"),
@@ -537,6 +537,7 @@ def _people_latin(body: str, occ: bytearray, low: str | None = None) -> list[_Ca
     # the body has one of the two letters whose str.lower() differs from re's: "İ" and (final) "Σ"
     role_low = lx.role_before_low if low is not None and "İ" not in body and "Σ" not in body else None
     lo_cache: dict[str, bool] = {}  # token -> also written in lower case in this body
+    topic_words = gazetteer().topic_terms
     for m in SEQ_RX.finditer(body):
         base = m.start()
         g = m.group()
@@ -590,10 +591,16 @@ def _people_latin(body: str, occ: bytearray, low: str | None = None) -> list[_Ca
                 run.pop()
             while run and run[0][2][0].islower():
                 run.pop(0)
+            titled = False
+            while len(run) > 1 and run[1][2][0].isupper() and lx.title_compound.fullmatch(run[0][2].lower()):
+                run.pop(0)  # "Vizeinnenminister Aschot Mkrtschjan": a compound title opens the run
+                titled = True
             if not run:
                 continue
+            if any(text_key(t[2]) in topic_words for t in run):
+                continue  # "um Migranten Routen … anzubieten": a topic's word is no name
             s0 = run[0][0]
-            if not trig and _honor_before(body, s0):
+            if not trig and (titled or _honor_before(body, s0)):
                 trig = True
             gi = next((i for i, (_, _, t) in enumerate(run) if not t[0].islower() and _tok_class(t)[2]), None)
             if trig:
@@ -627,6 +634,8 @@ def _people_latin(body: str, occ: bytearray, low: str | None = None) -> list[_Ca
 
 
 _FAC_BEFORE = frozenset(
+    "ciudad cidade città ville villa puerto porto port fort san santa santo são sao saint sainte sankt "
+    "مدينة ميناء بندر "
     "boulevard bd avenue av rue place pont quai aéroport hôpital lycée école université mosquée stade complexe salle "
     "street calle avenida estadio aeropuerto hospital plaza paseo via viale piazza stadio aeroporto ospedale rua praça "
     "estádio avenida straße strasse platz stadion flughafen laan straat plein luchthaven ziekenhuis "
@@ -692,8 +701,9 @@ def _people_arabic(body: str, occ) -> list[_Cand]:
             if not w:
                 break
             t = w.group()
-            if t in lx.stop_ar or _overlaps(occ, w.start(), w.end()):
-                break
+            if (t in lx.stop_ar or _overlaps(occ, w.start(), w.end()) or t.startswith("وال")
+                    or t[0] == "و" and (t[1:] in lx.stop_ar or t[1:] in _AR_PLACE_WORDS)):
+                break  # "and the …", "and the town of …" start something else: "حمد والرفاع", "الشيخ ومدينة السادات"
             if t in _AR_PARTICLES:
                 if not next_word(w.end()):
                     break
@@ -703,12 +713,14 @@ def _people_arabic(body: str, occ) -> list[_Cand]:
             elif t.startswith("ال"):
                 if taken == 0 and t[2:] in lx.given_ar and not is_title:
                     pass  # محمد الأمين
-                elif (t.endswith("ي") and len(t) > 4 or (taken == 0 and s in titled or is_title and taken == 1) and len(t) > 4
+                elif (t.endswith("ي") and len(t) > 4 or (s in titled and taken <= 1 or is_title and 1 <= taken <= 2
+                                                         or taken >= 1 and prev in lx.given_ar) and len(t) > 4
                       and t not in lx.stop_ar) and not _overlaps(
                         occ, w.start(), w.end()):
                     end, pos = w.end(), w.end()
                     break  # a nisba closes the name (القحطاني), as does a family name after a titled given name
-                    # ("اللواء عمر الخوالدة", "العميد جوزيف الحلو")
+                    # ("اللواء عمر الخوالدة", "العميد جوزيف الحلو") or after a given name and a father's
+                    # ("عثمان حامد الطيب")
                 else:
                     break
             elif taken >= (3 if is_title else 1) and after_part == 0:
@@ -727,7 +739,7 @@ def _people_arabic(body: str, occ) -> list[_Cand]:
             s = w0.start() if w0 else s
         if end <= s:
             continue
-        if _named_after(body, s, end):
+        if _named_after(body, s, end) or (not is_title and _arabic_town_after_place_word(body, s, end)):
             continue
         out.append(_Cand(s, end, "person", "", body[s:end], 2))
         last_end = end
@@ -762,6 +774,14 @@ def _people_arabic(body: str, occ) -> list[_Cand]:
             continue
         out.append(_Cand(s0, e0, "person", "", body[s0:e0], 2))
     return out
+
+
+def _arabic_town_after_place_word(body: str, s: int, e: int) -> bool:
+    """Is the name at [s, e) a town's Arabic name after a word of place ("من بندر عباس")?"""
+    if body[s:e] not in world_cities().by_arabic_name:
+        return False
+    before = _AR_WORD_BEFORE.search(body, max(0, s - 24), s)
+    return before is not None and before.group(1) in _AR_PLACE_WORDS
 
 
 _AR_PARTICLES = frozenset("بن ابن بنت ولد أبو ابو بو آل أولاد أغ آغ".split())
@@ -1228,26 +1248,48 @@ def _arabic_towns(body: str, cands: list[_Cand]) -> list[_Cand]:
         return []
     lx = _lex()
     taken = _occupied(cands, len(body))
+    others = _occupied([c for c in cands if c.kind != "location"], len(body))  # people and organisations
     place_ends = {c.end for c in cands if c.kind == "location"}
     out: list[_Cand] = []
+    firsts = _arabic_town_first_words()
+    resume = 0
     for m in AR_WORD.finditer(body):
         word = m.group()
-        if word not in towns and word[1:] not in towns:
+        two = word in firsts or word[1:] in firsts
+        if not two and word not in towns and word[1:] not in towns:
             continue  # most words: no town's name, with or without a proclitic
         s, e = m.span()
-        if taken.find(1, s, e) != -1 or word in lx.stop_ar or word in lx.given_ar:
+        if s < resume or taken.find(1, s, e) != -1:
             continue
+        nxt = AR_WORD.match(body, e + 1) if two and body[e:e + 1] == " " else None
+        if (nxt is None or others.find(1, nxt.start(), nxt.end()) != -1) and (word in lx.stop_ar or word in lx.given_ar):
+            continue  # a word or a given name alone is no town's name
         before = _AR_WORD_BEFORE.search(body, max(0, s - 24), s)
         prev_word = before.group(1) if before else None
-        for start, name, backed in ((s, word, prev_word in _AR_PLACE_WORDS),
-                                    (s + 1, word[1:], word[0] == "ب" or (word[0] == "و" and _place_before(body, s, place_ends)))):
+        after_place = prev_word in _AR_PLACE_WORDS
+        with_proclitic = word[0] == "ب" or (word[0] == "و" and _place_before(body, s, place_ends))
+        tries = [(s, e, word, after_place)]
+        if word[0] in "بو":
+            tries.append((s + 1, e, word[1:], with_proclitic))
+        if nxt is not None and others.find(1, nxt.start(), nxt.end()) == -1:  # "مدينة عيسى", "بندر عباس"
+            tries[:0] = [(s, nxt.end(), f"{word} {nxt.group()}", after_place),
+                         (s + 1, nxt.end(), f"{word[1:]} {nxt.group()}", with_proclitic)]
+        for start, end, name, backed in tries:
             found = towns.get(name) if backed and len(name) >= 3 else None
             town = next((t for t in found or () if t.country in countries), None)
             if town is not None:
-                out.append(_Cand(start, e, "location", town.key, town.name, 1))
-                place_ends.add(e)
+                # a place found inside the town's name ("عيسى" of "مدينة عيسى") gives way to it
+                out.append(_Cand(start, end, "location", town.key, town.name, 4 if taken.find(1, start, end) != -1 else 1))
+                place_ends.add(end)
+                resume = end
                 break
     return out
+
+
+@lru_cache(maxsize=1)
+def _arabic_town_first_words() -> frozenset[str]:
+    """The first words of the Arabic town names of two words ("مدينة" of "مدينة عيسى")."""
+    return frozenset(name.split()[0] for name in world_cities().by_arabic_name if " " in name)
 
 
 def _places_within(cands: list[_Cand], s: int, e: int) -> bool:

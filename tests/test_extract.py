@@ -550,3 +550,19 @@ def test_an_acronym_in_parentheses_makes_the_words_it_spells_one_organisation():
     assert [(m.surface, m.kind) for m in ms][:2] == [("Dorin Ciobanu", "person"),
                                                      ("Inspectoratul General al Poliției Române", "organization")]
     assert _orgs("LUXEMBOURG, 21 novembre (AFP) - La police a saisi.", "fr") == []  # a dateline spells nothing
+
+
+def test_compound_titles_topic_words_and_places_named_after_people():
+    assert _people("Der armenische Vizeinnenminister Aschot Mkrtschjan dankte Deutschland.", "de") == ["Aschot Mkrtschjan"]
+    assert _people("PPA-rechercheur Kristjan Tamm sprak van een klassiek voorbeeld.", "nl") == ["Kristjan Tamm"]
+    # a topic's word is no name, even after a role ("Vizedirektorin … um Migranten Routen … anzubieten")
+    assert _people("Die Vizedirektorin warnte, die Schleuser nutzten Kanäle, um Migranten Routen und Preise anzubieten.", "de") == []
+    assert _people("El cruce de Ciudad Pedro de Alvarado y San José de Chiquitos.", "es") == []
+
+
+def test_arabic_towns_of_two_words_and_names_with_a_fathers_name():
+    found = {m.surface: m.key for m in one("انطلاقا من السواحل الإيرانية القريبة من بندر عباس، قبل نقل الشحنات.", "ar")}
+    assert found.get("بندر عباس") == "city:bandar_abbas"
+    found = {m.surface: m.key for m in one("في البحرين في مدينة عيسى ومدينة حمد والرفاع.", "ar")}
+    assert found.get("مدينة عيسى") == "city:madinat_isa" and found.get("مدينة حمد") == "city:madinat_hamad"
+    assert _people("وقال اللواء عثمان حامد الطيب إن الحرب مستمرة.", "ar") == ["عثمان حامد الطيب"]
