@@ -1423,7 +1423,7 @@ def _spelled_out_acronyms(body: str, cands: list[_Cand]) -> list[_Cand]:
     out = cands
     for m in _ACRONYM_IN_PARENS.finditer(body):
         letters = [c for c in m.group(1) if c.isupper()]
-        if len(letters) < 2 or m.group(1) in _ACRO_STOP:
+        if len(letters) < 2:  # (an agency's acronym too, when its name is spelled out: "Australian Federal Police (AFP)")
             continue
         line_start = body.rfind("\n", 0, m.start()) + 1
         words = list(_WORDS_BEFORE.finditer(body, max(line_start, m.start() - 160), m.start()))
@@ -1442,7 +1442,12 @@ def _spelled_out_acronyms(body: str, cands: list[_Cand]) -> list[_Cand]:
             continue  # something found across its edge: leave it
         surface = body[start:end]
         known = _known_org(surface)
-        key, name = known if known else ("org:" + m.group(1).lower(), m.group(1))
+        if known:
+            key, name = known
+        elif m.group(1) in _ACRO_STOP:  # a news agency's acronym stands for others too: "Australian Federal Police (AFP)"
+            key, name = "org:" + text_key(surface), surface
+        else:
+            key, name = "org:" + m.group(1).lower(), m.group(1)
         out.append(_Cand(start, end, "organization", key, name, 3))
     return out
 

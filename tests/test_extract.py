@@ -566,3 +566,10 @@ def test_arabic_towns_of_two_words_and_names_with_a_fathers_name():
     found = {m.surface: m.key for m in one("في البحرين في مدينة عيسى ومدينة حمد والرفاع.", "ar")}
     assert found.get("مدينة عيسى") == "city:madinat_isa" and found.get("مدينة حمد") == "city:madinat_hamad"
     assert _people("وقال اللواء عثمان حامد الطيب إن الحرب مستمرة.", "ar") == ["عثمان حامد الطيب"]
+
+
+def test_a_news_agencys_acronym_spelled_out_is_that_body_not_the_agency():
+    police = one("The Australian Federal Police (AFP) seized the boat.", "en")
+    agency = one("selon l'Agence France-Presse (AFP).", "fr")
+    assert [m.surface for m in police] == ["Australian Federal Police"]
+    assert police[0].key != agency[0].key
