@@ -1462,10 +1462,15 @@ def _acronym_start(body: str, words: list, letters: list[str]) -> int | None:
             options.append("".join(p[:1].upper() for p in parts))
         return options
 
+    memo: dict[tuple[int, int], int | None] = {}  # (hostile text: "A-A-A a a A-A …" must not branch without end)
+
     def walk(i: int, k: int) -> int | None:  # words[:i] left, letters[:k] left to spell
-        if k == 0:
-            return None
-        if i == 0:
+        if (i, k) not in memo:
+            memo[i, k] = spell(i, k)
+        return memo[i, k]
+
+    def spell(i: int, k: int) -> int | None:
+        if k == 0 or i == 0:
             return None
         word = words[i - 1].group()
         plain = _ELISION.sub("", word).lower()
