@@ -22,7 +22,7 @@ from .schema import Database
 
 from .index import ArticleWriter
 from .model import ProcessedArticle, RawDocument
-from .pipeline import content_hash, process
+from .pipeline import content_hash, process, warm_up
 from .workers import WorkerPool, leave_ctrl_c_to_parent
 from .read import JSONL_SUFFIXES, ReadFailure, list_article_files, read_file
 
@@ -213,6 +213,8 @@ def ingest_paths(
         today = today or dt.date.today()
         where = database_file(db)
         jobs = _jobs(files, where, today, FILES_PER_JOB if workers > 1 else 1)
+        if workers > 1:
+            warm_up()
         pool = WorkerPool(workers, initializer=_init_worker)
         results = pool.map(_run_job, jobs)
         done = 0
