@@ -15,6 +15,7 @@ import datetime as dt
 import json
 import sqlite3
 from collections import Counter
+from typing import Callable
 
 from . import events as grouping
 from .model import DateSpan, Mention
@@ -218,13 +219,22 @@ class EventAssigner:
         """`refresh_touched` inside the caller's transaction."""
         if len(self.touched) <= REFRESH_LIMIT and len(self.added) <= REGROUP_LIMIT:
             self.article_total = self.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
-            touched = self._regroup(self.added) if self.added else set(self.touched)
+            # an article's features do not change while its events are settled: read once
+            known: dict[int, grouping.ArticleFeatures] = {}
+
+            def features_of(article_id: int) -> grouping.ArticleFeatures:
+                if article_id not in known:
+                    known[article_id] = _stored_features(self.conn, article_id)
+                return known[article_id]
+
+            touched = self._regroup(self.added, features_of) if self.added else set(self.touched)
             for event_id in sorted(touched):
-                rebuild_event(self.conn, event_id)
+                rebuild_event(self.conn, event_id, features_of=features_of, article_total=self.article_total)
         self.touched.clear()
         self.added.clear()
 
-    def _regroup(self, article_ids: list[int]) -> set[int]:
+    def _regroup(self, article_ids: list[int],
+                 features_of: Callable[[int], grouping.ArticleFeatures]) -> set[int]:
         """Place `article_ids` again in canonical order; returns every event involved."""
         involved: set[int] = set()
         order: list[tuple[str, str, int]] = []
@@ -238,10 +248,10 @@ class EventAssigner:
                     involved.add(event_id)
                 order.append((date_start or published or "~", digest, article_id))
             self.conn.execute(f"UPDATE articles SET event_id = NULL WHERE id IN ({marks})", chunk)
-        for event_id in sorted(involved):
-            rebuild_event(self.conn, event_id)  # without the run's articles (deleted when empty)
+        for event_id in sorted(involved):  # without the run's articles (deleted when empty)
+            rebuild_event(self.conn, event_id, features_of=features_of, article_total=self.article_total)
         for _, _, article_id in sorted(order):
-            involved.add(self._place(_stored_features(self.conn, article_id), pending=0))
+            involved.add(self._place(features_of(article_id), pending=0))
         return {event_id for event_id in involved
                 if self.conn.execute("SELECT 1 FROM events WHERE id = ?", (event_id,)).fetchone()}
 
@@ -323,19 +333,26 @@ def _stored_features(conn: sqlite3.Connection, article_id: int) -> grouping.Arti
         article_id, _ArticleView(lang, published, DateSpan(start, end, weekday), mentions, topics), date_at)
 
 
-def rebuild_event(conn: sqlite3.Connection, event_id: int) -> None:
-    """Recompute an event from its articles (after an analyst moved articles around)."""
+def rebuild_event(conn: sqlite3.Connection, event_id: int, *,
+                  features_of: Callable[[int], grouping.ArticleFeatures] | None = None,
+                  article_total: int | None = None) -> None:
+    """Recompute an event from its articles (after an analyst moved articles around).
+
+    `features_of` and `article_total`: the articles' features and the number of
+    stored articles, when the caller knows them already.
+    """
     article_ids = [row[0] for row in conn.execute("SELECT id FROM articles WHERE event_id = ? ORDER BY id", (event_id,))]
     if not article_ids:
         conn.execute("DELETE FROM event_entities WHERE event_id = ?", (event_id,))
         conn.execute("DELETE FROM event_topics WHERE event_id = ?", (event_id,))
         conn.execute("DELETE FROM events WHERE id = ?", (event_id,))
         return
-    features = [_stored_features(conn, article_id) for article_id in article_ids]
+    features = [features_of(article_id) if features_of else _stored_features(conn, article_id)
+                for article_id in article_ids]
     keys = sorted({k for f in features for k in (*f.participants, *f.countries, *f.places)})
     marks = ",".join("?" * len(keys)) or "''"
     df = dict(conn.execute(f"SELECT key, article_count FROM entities WHERE key IN ({marks})", keys))
-    total = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+    total = conn.execute("SELECT count(*) FROM articles").fetchone()[0] if article_total is None else article_total
     weights = grouping.host_weights_from_df(df, max(total, 1))
     summary = grouping.new_event(event_id, features[0], weights)
     for more in features[1:]:

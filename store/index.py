@@ -1,7 +1,8 @@
 """Step 8 of the pipeline: write one processed article in one transaction.
 
-Article, segments, entities and aliases, mentions, topics, event and full-text
-rows go in together or not at all: a crash leaves the whole article or none.
+Article, segments, entities and aliases, mentions, topics and event rows go in
+together or not at all; full-text rows are added when the batch commits, in the
+same transaction: a crash leaves the whole article or none.
 """
 
 from __future__ import annotations
@@ -92,10 +93,11 @@ class ArticleWriter:
                 return None
             article_id = self._store(article, None)
             conn.execute("RELEASE article")
+            self._articles_fts.append((article_id, article.title or "", article.body))
         except BaseException:
             self._undo_article()
             raise
-        self._keep_article_counts()
+        self._keep_article_deferred()
         self.events.article_total += 1
         self._articles_in_batch += 1
         if self._articles_in_batch >= self.batch_size or time.monotonic() - self._batch_started >= BATCH_SECONDS:
@@ -110,7 +112,7 @@ class ArticleWriter:
         everything back on an error); never commits.
         """
         self._store(article, article_id)
-        self._keep_article_counts()
+        self._keep_article_deferred()
         self.events.article_total += 1
 
     def _open_batch(self) -> None:
@@ -119,11 +121,17 @@ class ArticleWriter:
         self._alias_ids: dict[tuple[int, str], int] = {}  # (entity id, alias) -> alias row, this batch
         self._alias_counts: dict[int, int] = {}  # alias row -> mentions added by this batch
         self._article_alias_counts: dict[int, int] = {}  # the same for the article being written
+        self._articles_fts: list[tuple[int, str, str]] = []  # full-text rows of this batch's articles
+        self._aliases_fts: list[tuple[int, str]] = []  # full-text rows of this batch's new aliases
+        self._article_aliases_fts: list[tuple[int, str]] = []  # the same for the article being written
 
-    def _keep_article_counts(self) -> None:
+    def _keep_article_deferred(self) -> None:
+        """The article is in: what it leaves for the batch's commit joins the batch's."""
         for alias_id, count in self._article_alias_counts.items():
             self._alias_counts[alias_id] = self._alias_counts.get(alias_id, 0) + count
         self._article_alias_counts = {}
+        self._aliases_fts.extend(self._article_aliases_fts)
+        self._article_aliases_fts = []
 
     def _undo_article(self) -> None:
         """Roll the failed article back (the batch's other articles stay) and forget what it cached."""
@@ -137,6 +145,7 @@ class ArticleWriter:
         self._topic_ids.clear()
         self._alias_ids.clear()
         self._article_alias_counts = {}
+        self._article_aliases_fts = []
 
     def _store(self, article: ProcessedArticle, article_id: int | None) -> int:
         """Resolve, choose the event, and write the article's rows; returns its id."""
@@ -185,10 +194,6 @@ class ArticleWriter:
         )
         article_id = cursor.lastrowid
         self._insert_segments(article_id, article)
-        conn.execute(
-            "INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)",
-            (article_id, article.title or "", article.body),
-        )
         return article_id
 
     def _update_article(self, article_id: int, article: ProcessedArticle, event_id: int) -> None:
@@ -247,9 +252,20 @@ class ArticleWriter:
             self.conn.executemany("UPDATE entities SET name = ? WHERE key = ?", renamed)
 
     def store_deferred(self) -> None:
-        """Write what the open batch keeps in memory until it commits: alias counts, entity contexts."""
+        """Write what the open batch keeps in memory until it commits: alias counts, entity contexts,
+        full-text rows.
+
+        Full-text rows wait for the commit because FTS5 (as in SQLite 3.40) writes its
+        pending rows to disk as a new index segment at every savepoint and at every
+        statement that needs a statement journal (an UPDATE of a foreign key column):
+        written with each article they cost a segment per article (~0.1 ms each).
+        """
         self._write_counts()
         self._write_contexts()
+        articles_fts, self._articles_fts = self._articles_fts, []
+        self.conn.executemany("INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)", articles_fts)
+        aliases_fts, self._aliases_fts = self._aliases_fts, []
+        self.conn.executemany("INSERT INTO aliases_fts (rowid, alias) VALUES (?, ?)", aliases_fts)
 
     def _write_counts(self) -> None:
         """Store how often the open batch used each alias."""
@@ -306,7 +322,7 @@ class ArticleWriter:
                     alias_id = conn.execute(
                         "INSERT INTO aliases (entity_id, alias) VALUES (?, ?)", (entity_id, alias)
                     ).lastrowid
-                    conn.execute("INSERT INTO aliases_fts (rowid, alias) VALUES (?, ?)", (alias_id, alias))
+                    self._article_aliases_fts.append((alias_id, alias))
                 self._alias_ids[(entity_id, alias)] = alias_id
             self._article_alias_counts[alias_id] = self._article_alias_counts.get(alias_id, 0) + count
         conn.executemany(

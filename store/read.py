@@ -209,7 +209,11 @@ def _read_article_file(path: Path, source: str) -> RawDocument | ReadFailure:
             size = os.fstat(handle.fileno()).st_size
             if size > MAX_ARTICLE_BYTES:
                 return ReadFailure(source, _too_large(size))
-            data = handle.read(MAX_ARTICLE_BYTES + 1)  # the file may grow while we read it
+            # read(MAX_ARTICLE_BYTES + 1) would allocate 10 MB for every file: read what
+            # fstat announced, and more only if the file grew meanwhile
+            data = handle.read(size + 1)
+            if len(data) > size:
+                data += handle.read(MAX_ARTICLE_BYTES + 1 - len(data))
         except OSError as error:
             return ReadFailure(source, _os_reason(path, error))
     if len(data) > MAX_ARTICLE_BYTES:
