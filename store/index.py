@@ -279,7 +279,9 @@ class ArticleWriter:
         for key in self._context_pending:
             entity = self.resolver.get(key)
             if entity is not None:
-                top = dict(entity.context.most_common(CONTEXT_TAGS_KEPT))
+                # the most frequent tags, ties by name: the same text gives the same database, whatever the
+                # order sets happened to iterate in (most_common breaks ties by insertion order)
+                top = dict(sorted(entity.context.items(), key=lambda tag: (-tag[1], tag[0]))[:CONTEXT_TAGS_KEPT])
                 rows.append((json.dumps(top, ensure_ascii=False), key))
         self._context_pending.clear()
         if rows:

@@ -129,3 +129,22 @@ def test_newer_schema_is_refused(tmp_path):
     conn.close()
     with pytest.raises(StoreError, match="newer secbrowse"):
         open_database(path)
+
+
+def test_the_same_texts_give_the_same_database_whatever_the_hash_seed(tmp_path):
+    """Entity contexts keep their most frequent tags, ties by name: with ties broken by insertion
+    order, the tags kept depended on PYTHONHASHSEED (set iteration order)."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    fixtures = Path(__file__).resolve().parent / "fixtures" / "heldout2"
+    code = ("import sys, datetime; from store.schema import open_database; from store.ingest import ingest_paths; "
+            "ingest_paths(open_database(sys.argv[1]), sys.argv[2:], today=datetime.date(2026, 1, 1))")
+    contexts = []
+    for seed in ("1", "2"):
+        db = tmp_path / f"seed{seed}.db"
+        subprocess.run([sys.executable, "-c", code, str(db), str(SEEDS), str(fixtures)], check=True,
+                       env={**os.environ, "PYTHONHASHSEED": seed})
+        contexts.append(sqlite3.connect(db).execute("SELECT key, context FROM entities ORDER BY key").fetchall())
+    assert contexts[0] == contexts[1]
