@@ -1176,7 +1176,9 @@ _FOLLOWING_WORD = re.compile(r"([^\w]*)([^\W\d_][\w'’-]*)")
 _PLACE_PREPOSITIONS = frozenset(
     "in at near from to à au aux de du des vers près en a em no na do da dos das para desde hacia hasta "
     "entre di del della dello dei nel nella al alla per verso tra fra nach aus von vom bei im zwischen "
-    "um naar uit bij te van rond nabij".split())
+    "um naar uit bij te van rond nabij ad vor nahe richtung via tussen".split())
+# prepositions that put what follows in a place ("in Victoria", "ad Augusta"), not "of" or "from" someone
+_INTO_PLACE = frozenset("in at near à au aux en em no na nel nella nach bei im ad vor nahe richtung naar te bij".split())
 _SENTENCE_END = ".!?:;\n\"“”«»–—"
 # an article before a capitalised word makes it a noun ("das Essen", "die Rede", "the Mission"), not a town
 _ARTICLES = frozenset("der die das dem den des ein eine einem einen einer eines the an le la les un une el los las "
@@ -1322,11 +1324,13 @@ def _backed_city(body: str, s: int, e: int, found, countries: set[str], lx: _Lex
         if prev.lower() in _ARTICLES and prev[0].islower():
             return None  # "das Essen"
         if token not in memo:
-            memo[token] = (token.lower() in lx.stop or text_key(token) in lx.given or _lower_occurs(body, token)
+            memo[token] = (token.lower() in lx.stop or _lower_occurs(body, token)
                            # "Oliver Hartley. Hartley has not been charged"
                            or _after_a_name_elsewhere(body, token, lx), None)
         if memo[token][0]:
-            return None  # a common word, a given name or a surname
+            return None  # a common word or a surname
+        if text_key(token) in lx.given and not (prev.lower() in _INTO_PLACE and gap_before.strip(" \u00a0") == ""):
+            return None  # a given name, unless right after "in", "à", "nach" …: "sbarcati ad Augusta"
     after_preposition = not sentence_start and gap_before.strip(" \u00a0") == "" and (
         prev.lower() in _PLACE_PREPOSITIONS or prev.lower() in _PLACE_JOINERS and _place_before(body, before.start(1), place_ends))
     if not after_preposition and before and gap_before.strip(" \u00a0") == "," and before.end(1) in place_ends:

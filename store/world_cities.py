@@ -31,7 +31,8 @@ MAX_WORDS = 5  # "Santa Cruz de la Sierra"
 # one or two words of Arabic letters (not Persian, Urdu or Kurdish ones), vowel marks allowed
 _ARABIC_NAME = re.compile(r"^[\u0621-\u0652]+(?: [\u0621-\u0652]+)?$")
 _ARABIC_MARKS = re.compile(r"[\u064b-\u0652]")
-_LATIN_NAME = re.compile(r"^[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ'’ .-]*[a-zà-öø-ÿā-ſ]$")
+# (a capital of Latin Extended-A opens a name too: Świnoujście, Šiauliai, Łódź)
+_LATIN_NAME = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-ſ][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ'’ .-]*[a-zà-öø-ÿā-ſ]$")
 
 
 @dataclass(frozen=True)

@@ -573,3 +573,9 @@ def test_a_news_agencys_acronym_spelled_out_is_that_body_not_the_agency():
     agency = one("selon l'Agence France-Presse (AFP).", "fr")
     assert [m.surface for m in police] == ["Australian Federal Police"]
     assert police[0].key != agency[0].key
+
+
+def test_towns_whose_names_open_with_extended_latin_capitals_and_given_name_towns_after_in():
+    assert _kinds("Auf Fähren aus dem polnischen Świnoujście kommen Menschen ohne Papiere.", "de").get("Świnoujście") == "location"
+    assert _kinds("Alcuni migranti sbarcati ad Augusta in Italia hanno parlato.", "it").get("Augusta") == "location"
+    assert _kinds("La hija de Augusta Ramírez declaró en Italia.", "es").get("Augusta") != "location"
