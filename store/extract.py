@@ -506,7 +506,7 @@ def _lone_titled(body: str, occ: bytearray, lx: _Lex) -> list[_Cand]:
     for m in _LONE_NAME_AFTER_LOWER_WORD.finditer(body):
         s, e = m.span()
         title_start, word = _word_before(body, s, False)
-        if word not in lx.lower_titles:
+        if word not in lx.lower_titles and _ELISION.sub("", word) not in lx.lower_titles:  # "juge d'instruction X"
             continue
         tok = m.group()
         is_honor, is_stop, _, is_particle = _tok_class(tok)

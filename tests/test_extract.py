@@ -579,3 +579,9 @@ def test_towns_whose_names_open_with_extended_latin_capitals_and_given_name_town
     assert _kinds("Auf Fähren aus dem polnischen Świnoujście kommen Menschen ohne Papiere.", "de").get("Świnoujście") == "location"
     assert _kinds("Alcuni migranti sbarcati ad Augusta in Italia hanno parlato.", "it").get("Augusta") == "location"
     assert _kinds("La hija de Augusta Ramírez declaró en Italia.", "es").get("Augusta") != "location"
+
+
+def test_naval_and_general_ranks_and_an_examining_judge_before_a_name():
+    assert _people("Die Delegation stand unter Leitung von Generalmajor Rustam Nazarov.", "de") == ["Rustam Nazarov"]
+    assert _people("Rear Admiral Wickramasinghe, commander of the navy, said.", "en") == ["Wickramasinghe"]
+    assert _people("Ils ont été inculpés par le juge d'instruction Wagener.", "fr") == ["Wagener"]
