@@ -906,7 +906,9 @@ def _org_stop() -> frozenset[str]:
     return frozenset(w for w in _lex().stop if w not in keep)
 
 
-_ONE_WORD_ORG = re.compile(r"(?:polizei|politie|präsidiums?|kriminalamts?)$")
+# one word that names an organisation on its own: a German or Dutch compound ending in one of these
+_ONE_WORD_ORG = re.compile(r"(?:polizei|politie|präsidiums?|kriminalamts?|direktion|anwaltschaft|fahndungsamts?|akademie"
+                           r"|inspektion|inspectie|küstenwache)$")
 
 
 @lru_cache(maxsize=1)
@@ -956,6 +958,9 @@ def _organisations_arabic(body: str, occ) -> list[_Cand]:
             if ((t in lx.stop_ar and not t.startswith("ال")) or t in lx.honor_ar or t in lx.given_ar
                     or _overlaps(occ, w.start(), w.end())):
                 break  # a function word, a place, a title or a person's name ("الإدارة النقيب ليلى …")
+            if nw > 0 and t.startswith("وال") and len(t) > 5 and t[1:] not in lx.stop_ar:
+                end, pos, nw = w.end(), w.end(), nw + 1  # "إدارة الجوازات والهجرة": and the …
+                continue
             if nw > 0 and not (t.startswith("ال") or t.startswith("لل")):
                 # "المديرية العامة لشؤون المخدرات": ل + a noun, then its definite complement
                 after = AR_WORD.match(body, w.end() + 1) if t.startswith("ل") and len(t) > 3 else None

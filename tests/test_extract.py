@@ -585,3 +585,11 @@ def test_naval_and_general_ranks_and_an_examining_judge_before_a_name():
     assert _people("Die Delegation stand unter Leitung von Generalmajor Rustam Nazarov.", "de") == ["Rustam Nazarov"]
     assert _people("Rear Admiral Wickramasinghe, commander of the navy, said.", "en") == ["Wickramasinghe"]
     assert _people("Ils ont été inculpés par le juge d'instruction Wagener.", "fr") == ["Wagener"]
+
+
+def test_one_word_german_and_dutch_bodies_and_arabic_heads():
+    assert _orgs("Die Bundesanwaltschaft hat Anklage erhoben.", "de") == ["Bundesanwaltschaft"]
+    assert "Staatsanwaltschaft Stuttgart" in _orgs("Die Staatsanwaltschaft Stuttgart ermittelt.", "de")
+    assert _orgs("Volgens de Nederlandse Arbeidsinspectie gaat het om uitbuiting.", "nl")[-1].endswith("Arbeidsinspectie")
+    assert _orgs("وقالت إدارة الجوازات والهجرة إن العدد ارتفع.", "ar") == ["إدارة الجوازات والهجرة"]
+    assert _orgs("وعرضت شعبة المعلومات نتائج التحقيق.", "ar") == ["شعبة المعلومات"]
