@@ -217,7 +217,7 @@ def _lex() -> _Lex:
     cont_words = sorted(set(org["continuations"]) | set(org["nouns"]), key=len, reverse=True)
     cont = "|".join(re.escape(c).replace("'", "['’]") for c in cont_words)
     org_rx = re.compile(
-        rf"{heads}(?:(?:[ \u00a0]+|(?<=['’]))(?:(?:{cont})(?=[ \u00a0])|(?:{cont})(?<=['’])"
+        rf"{heads}(?:(?:[ \u00a0]+|(?<=['’]))(?:(?:{cont})(?=[ \u00a0]|[.,;:!?)](?!\w))|(?:{cont})(?<=['’])"
         rf"|(?:{UP}{LO}+(?:[-‑]{UP}?{LO}+)*|{UP}{{2,}})(?!\w)))*"
     )
     cl = load_lexicon("countries")["state_words"]
@@ -984,7 +984,9 @@ _ELISION = re.compile(r"^(?:[lLdD]|dell|all|nell|dall|sull)['’]")
 
 _ORG_ADJ_OK = frozenset(
     "nationale national nationaal nazionale nacional fédérale federal federale judiciaire judicial giudiziaria "
-    "judiciária criminelle royale royal koninklijke civile civil suprême supremo suprema".split()
+    "judiciária criminelle royale royal koninklijke civile civil suprême supremo suprema "
+    "militaire militare militar républicaine republicana repubblicana grand-ducale generale générale general "
+    "superiore supérieure superior".split()
 )
 
 

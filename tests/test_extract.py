@@ -593,3 +593,9 @@ def test_one_word_german_and_dutch_bodies_and_arabic_heads():
     assert _orgs("Volgens de Nederlandse Arbeidsinspectie gaat het om uitbuiting.", "nl")[-1].endswith("Arbeidsinspectie")
     assert _orgs("وقالت إدارة الجوازات والهجرة إن العدد ارتفع.", "ar") == ["إدارة الجوازات والهجرة"]
     assert _orgs("وعرضت شعبة المعلومات نتائج التحقيق.", "ar") == ["شعبة المعلومات"]
+
+
+def test_organisation_names_with_lower_case_adjectives_and_more_heads():
+    assert _orgs("La Marina militare ha soccorso i migranti.", "it") == ["Marina militare"]
+    assert _orgs("Il a rencontré la Police républicaine.", "fr") == ["Police républicaine"]  # at a sentence's end
+    assert _orgs("A Força Nacional de Segurança Pública chegou.", "pt") == ["Força Nacional de Segurança Pública"]
