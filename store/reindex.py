@@ -21,7 +21,7 @@ from typing import Callable
 from .corrections import replay_event_corrections
 from .index import ArticleWriter
 from .model import CleanedText, ProcessedArticle
-from .pipeline import analyse
+from .pipeline import analyse, warm_up
 from .schema import Database
 from .workers import WorkerPool
 
@@ -92,6 +92,8 @@ def reindex(
     """Rebuild everything the pipeline derives from the stored articles; see the module docstring."""
     conn = db.conn
     summary = ReindexSummary()
+    if workers > 1:
+        warm_up()  # the workers share the pipeline's tables instead of each building them
     pool = WorkerPool(workers)
     try:
         conn.execute("BEGIN IMMEDIATE")
