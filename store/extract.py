@@ -42,7 +42,7 @@ LO = "[" + "".join(re.escape(c) for c in _LATIN if c.islower()) + "]"
 # uppercase letter, the end of the word) can never match a character given back, so the result is
 # the same as with + while the engine does not retry every shorter run on failure.
 _TOK = rf"(?:[A-Z][’'])?{UP}{LO}++(?:[-‑]{UP}?{LO}++)*|{UP}{{2,}}+(?:[-‑]{UP}{{2,}}+)*"
-_PART = r"(?:de|da|di|del|dela|della|van|von|der|den|ter|ten|du|dos|das|la|le|el|al|bin|ben|ibn|ould|ait|abu|bou|y)"
+_PART = r"(?:de|da|di|del|dela|della|van|von|der|den|ter|ten|du|dos|das|la|le|el|al|bin|ben|ibn|ould|ait|abu|bou|y|i)"
 # two or more capitalised tokens, or one right after "X. " (an honorific such as "M. ", "Dr. ")
 # The first token starts with the uppercase class itself (then "not after a word character" is
 # checked), so the regex engine can skip quickly over everything that is not an uppercase letter.
@@ -378,8 +378,9 @@ def _lower_occurs(body: str, tok: str) -> bool:
     if low == tok:
         return False
     i = body.find(low, 1)
+    n = len(low)
     while i != -1:
-        if body[i - 1] in " \n'’":
+        if body[i - 1] in " \n'’" and not body[i + n:i + n + 1].isalpha():  # the whole word: not "witwassen" for "Wit"
             return True
         i = body.find(low, i + 1)
     return False
@@ -600,8 +601,8 @@ def _people_latin(body: str, occ: bytearray, low: str | None = None) -> list[_Ca
             if any(text_key(t[2]) in topic_words for t in run):
                 continue  # "um Migranten Routen … anzubieten": a topic's word is no name
             s0 = run[0][0]
-            if not trig and (titled or _honor_before(body, s0)):
-                trig = True
+            if not trig and (titled or _honor_before(body, s0) or len(run) >= 2 and _person_noun_before(body, s0)):
+                trig = True  # ("empresário Márcio dos Santos Lacerda": the whole name, not from its given-name-like word)
             gi = next((i for i, (_, _, t) in enumerate(run) if not t[0].islower() and _tok_class(t)[2]), None)
             if trig:
                 pass

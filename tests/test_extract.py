@@ -599,3 +599,11 @@ def test_organisation_names_with_lower_case_adjectives_and_more_heads():
     assert _orgs("La Marina militare ha soccorso i migranti.", "it") == ["Marina militare"]
     assert _orgs("Il a rencontré la Police républicaine.", "fr") == ["Police républicaine"]  # at a sentence's end
     assert _orgs("A Força Nacional de Segurança Pública chegou.", "pt") == ["Força Nacional de Segurança Pública"]
+
+
+def test_bylines_catalan_names_and_a_whole_name_after_a_person_noun():
+    assert _people("Door onze verslaggever Sanne de Wit. Het witwassen van geld gaat door.", "nl") == ["Sanne de Wit"]
+    assert _people("La consellera de Interior, Núria Ferrer i Casals, habló.", "es") == ["Núria Ferrer i Casals"]
+    assert _people("autorizou a extradição do empresário Márcio dos Santos Lacerda, detido em julho.", "pt") == [
+        "Márcio dos Santos Lacerda"]
+    assert _people("الشركة يديرها رجل الأعمال البريطاني أوليفر هارتلي، الذي لم توجه إليه تهمة.", "ar") == ["أوليفر هارتلي"]
