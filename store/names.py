@@ -148,13 +148,16 @@ def name_key(name: str) -> str:
     return " ".join(name_tokens(strip_titles(name)))
 
 
-_VOWELS = re.compile(r"[aeiou]")
+_VOWELS = re.compile(r"[aeiouw]")
+# letters Arabic script writes with another one: v as ف (f), p as ب (b), g often as غ (gh)
+_AS_IN_ARABIC = str.maketrans({"v": "f", "p": "b"})
 
 
 @lru_cache(maxsize=65536)
 def skeleton(key: str) -> str:
-    """Consonant skeleton of a key: 'abdelatif hamushi' -> 'bdltf hmsh'."""
-    return " ".join(s for s in (_VOWELS.sub("", t) for t in key.split()) if s)
+    """Consonant skeleton of a key, as Arabic script would write it: 'abdelatif hamushi' -> 'bdltf hmsh',
+    'oliver hartlei' and 'aulifr hartli' (أوليفر هارتلي) -> 'lfr hrtl'."""
+    return " ".join(s for s in (_VOWELS.sub("", t.replace("gh", "g").translate(_AS_IN_ARABIC)) for t in key.split()) if s)
 
 
 @lru_cache(maxsize=65536)

@@ -166,3 +166,9 @@ def test_namesake_full_names_stay_apart_even_in_security_context():
     a = {m.key for m in out[0] if m.kind == "person"}
     b = {m.key for m in out[1] if m.kind == "person"}
     assert a and b and not (a & b)
+
+
+def test_a_name_in_arabic_script_meets_its_latin_spelling():
+    from store.names import name_key, skeleton
+    assert skeleton(name_key("أوليفر هارتلي")) == skeleton(name_key("Oliver Hartley"))
+    assert skeleton(name_key("Oliver Hartley")) != skeleton(name_key("Oscar Hartley"))
