@@ -601,9 +601,11 @@ def _people_latin(body: str, occ: bytearray, low: str | None = None) -> list[_Ca
             if any(text_key(t[2]) in topic_words for t in run):
                 continue  # "um Migranten Routen … anzubieten": a topic's word is no name
             s0 = run[0][0]
-            if not trig and (titled or _honor_before(body, s0) or len(run) >= 2 and _person_noun_before(body, s0)):
-                trig = True  # ("empresário Márcio dos Santos Lacerda": the whole name, not from its given-name-like word)
+            if not trig and (titled or _honor_before(body, s0)):
+                trig = True
             gi = next((i for i, (_, _, t) in enumerate(run) if not t[0].islower() and _tok_class(t)[2]), None)
+            if not trig and gi and _person_noun_before(body, s0):
+                trig = True  # "empresário Márcio dos Santos Lacerda": the whole name, not from its given-name-like word
             if trig:
                 pass
             elif gi is not None and len(run) - gi >= 2:
