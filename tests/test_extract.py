@@ -607,3 +607,8 @@ def test_bylines_catalan_names_and_a_whole_name_after_a_person_noun():
     assert _people("autorizou a extradição do empresário Márcio dos Santos Lacerda, detido em julho.", "pt") == [
         "Márcio dos Santos Lacerda"]
     assert _people("الشركة يديرها رجل الأعمال البريطاني أوليفر هارتلي، الذي لم توجه إليه تهمة.", "ar") == ["أوليفر هارتلي"]
+
+
+def test_a_name_after_a_long_capitalised_title_chain_and_swiss_councillors():
+    assert _people("New Zealand Police Detective Inspector Aroha Ngata said the unit was ready.", "en") == ["Aroha Ngata"]
+    assert _people("Die Schweiz vertrat Bundesrätin Claudia Ammann-Frei, die sprach.", "de") == ["Claudia Ammann-Frei"]
