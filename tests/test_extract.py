@@ -612,3 +612,7 @@ def test_bylines_catalan_names_and_a_whole_name_after_a_person_noun():
 def test_a_name_after_a_long_capitalised_title_chain_and_swiss_councillors():
     assert _people("New Zealand Police Detective Inspector Aroha Ngata said the unit was ready.", "en") == ["Aroha Ngata"]
     assert _people("Die Schweiz vertrat Bundesrätin Claudia Ammann-Frei, die sprach.", "de") == ["Claudia Ammann-Frei"]
+
+
+def test_a_country_name_that_is_a_given_name_opens_a_name():
+    assert _people("Firmó el director del OIJ, Mauricio Solano Chacón, y el ministro.", "es") == ["Mauricio Solano Chacón"]
