@@ -26,9 +26,9 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
-from store.gazetteer import ARABIC, Entry, gazetteer, lower_same_length, surface_key, trie_pattern
+from store.gazetteer import ARABIC, Entry, gazetteer, lower_same_length, trie_pattern
 from store.model import Mention, Segment
-from store.names import load_lexicon, name_key, name_tokens, skeleton, strip_titles, text_key
+from store.names import load_lexicon, name_tokens, skeleton, strip_titles, text_key
 from store.topics import remember_scan
 from store.first_names import common_first_names
 from store.world_cities import BIG_CITY, MAX_WORDS, world_cities
@@ -815,7 +815,6 @@ def _organisations(body: str, occ, has_arabic: bool | None = None) -> list[_Cand
     lx = _lex()
     out: list[_Cand] = []
     pos = 0
-    n = len(body)
     while True:
         m = lx.org_rx.search(body, pos)
         if m is None:
@@ -1124,7 +1123,6 @@ def _link_people(body: str, cands: list[_Cand], occ_all) -> list[_Cand]:
     # every tail of the full name ("Pereira de Sousa", "de Sousa"; "Van der Heijden"), and for
     # three-part names the first surname ("Ruiz-Castellanos" of "Fernando Ruiz-Castellanos Merino")
     variants: dict[str, str] = {}  # surface -> key
-    lx = _lex()
     for c, toks in full:
         words = c.name.split()
         if len(words) < 2:

@@ -41,7 +41,7 @@ from .schema import Database
 from .errors import QueryError
 from .names import text_key
 from .names_index import EntityMatch, name_index
-from .query import Filter, ParsedQuery, Token, date_bound, parse, render
+from .query import Filter, ParsedQuery, date_bound, parse, render
 
 HIT_START = "\x02"  # snippet markers: control characters no article text keeps
 HIT_END = "\x03"

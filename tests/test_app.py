@@ -18,7 +18,7 @@ from tui.app import SecbrowseApp
 from tui.entity_sidebar import EntitySidebar
 from tui.event_list import EventList
 from tui.help_screen import HelpScreen
-from tui.reader import ArticleColumn, Paragraph, Reader
+from tui.reader import ArticleColumn, Reader
 from tui.search_screen import SearchScreen
 
 HOSTILE = "Attack text [bold red]x[/] and \x1b[31mred\x1b[0m and \u202eevil\u202c end. Hammouchi was here."

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import json
 import re
 from collections import Counter
 from collections.abc import Mapping
 from itertools import combinations
-from pathlib import Path
 
 import pytest
 
