@@ -165,6 +165,22 @@ def _en_inflect(w: str) -> list[str]:
     return [w] if w.endswith(("ese", "sh", "ch", "s", "i")) else [w, w + "s"]
 
 
+def _arabic_nisba(country: str) -> str | None:
+    """The adjective of a one-word Arabic country name: النيجر -> نيجري, قبرص -> قبرصي, كينيا -> كيني
+    (None for names of several words or ending in ي, whose adjective is no regular form, or is also a
+    common word: مالي is also "financial")."""
+    if " " in country or not ARABIC.match(country):
+        return None
+    base = country[2:] if country.startswith("ال") else country
+    if base.endswith("يا") and len(base) > 4:
+        return base[:-1]  # كينيا -> كيني, سوريا -> سوري
+    if base.endswith(("ا", "ة")):
+        base = base[:-1]
+    if len(base) < 3 or base.endswith(("ي", "ى")):
+        return None
+    return base + "ي"
+
+
 def _ar_inflect(w: str) -> list[str]:
     if w.startswith("ال"):
         return [w]
@@ -295,7 +311,13 @@ def gazetteer() -> Gazetteer:
     for code, names in clist["aliases"].items():
         for n in names:
             country(code, n)
-    for code, by_lang in clist["demonyms"].items():
+    demonyms = {code: dict(by_lang) for code, by_lang in clist["demonyms"].items()}
+    for code, name in babel.Locale("ar").territories.items():
+        if code in display and "ar" not in demonyms.get(code, {}):
+            nisba = _arabic_nisba(name)
+            if nisba:
+                demonyms.setdefault(code, {})["ar"] = [nisba]
+    for code, by_lang in demonyms.items():
         for lang, forms in by_lang.items():
             for base in forms:
                 for f in _INFLECT.get(lang, lambda w: [w])(base):

@@ -616,3 +616,9 @@ def test_a_name_after_a_long_capitalised_title_chain_and_swiss_councillors():
 
 def test_a_country_name_that_is_a_given_name_opens_a_name():
     assert _people("Firmó el director del OIJ, Mauricio Solano Chacón, y el ministro.", "es") == ["Mauricio Solano Chacón"]
+
+
+def test_arabic_adjectives_of_every_country_from_its_cldr_name():
+    found = {m.surface: m.key for m in one("وحضر قائد الحرس الوطني النيجري والوفد القبرصي الاجتماع.", "ar")}
+    assert found.get("النيجري") == "country:NE" and found.get("القبرصي") == "country:CY"
+    assert "الحرس الوطني" in {m.surface for m in one("وحضر قائد الحرس الوطني النيجري الاجتماع.", "ar")}
