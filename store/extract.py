@@ -289,7 +289,7 @@ def _choose_entry(ents: list[Entry], surface: str, lang: str | None, followed_by
     return None
 
 
-_NEXT_CAP = re.compile(rf"^[ \u00a0]+{UP}{LO}")
+_NEXT_CAP = re.compile(rf"[ \u00a0]+{UP}{LO}")  # (match() anchors it where asked)
 
 
 def _places_and_known_orgs(body: str, low: str, segments: list[Segment], starts: list[int],
@@ -406,7 +406,8 @@ def _honor_words(prev: str | None, word: str) -> bool:
     return prev is not None and f"{prev.lower()} {last}" in hs
 
 
-_AND_BEFORE = re.compile(r"[ \u00a0]+(?:and|et|und|en|e|y|i)[ \u00a0]+")
+_AND = frozenset("and et und en y e".split())
+_AND_BEFORE = re.compile(r"[ \u00a0]+(?:" + "|".join(sorted(_AND | {"i"})) + r")[ \u00a0]+")  # (Catalan "i" too)
 _PLACE_JOINERS = frozenset("and et und en e y i ou o oder of or".split())
 
 
@@ -429,15 +430,15 @@ def _town_in_a_place_phrase(body: str, s: int, e: int) -> bool:
             return True
     start = s
     for _ in range(3):
-        if body[start:e].lower() in towns:
-            before = _PREVIOUS_WORD.search(body, max(0, start - 40), start)
-            if before and before.group(2).strip(" \u00a0") == "" and (
-                    before.group(1).lower() in _PLACE_PREPOSITIONS or before.group(1).lower() in _PLACE_JOINERS):
-                return True
-        more = _PREVIOUS_WORD.search(body, max(0, start - 40), start)
-        if not more or more.group(2).strip(" \u00a0") or not more.group(1)[:1].isupper():
+        before = _PREVIOUS_WORD.search(body, max(0, start - 40), start)
+        if not before or before.group(2).strip(" \u00a0"):
             return False
-        start = more.start(1)
+        word = before.group(1)
+        if body[start:e].lower() in towns and (word.lower() in _PLACE_PREPOSITIONS or word.lower() in _PLACE_JOINERS):
+            return True
+        if not word[:1].isupper():
+            return False
+        start = before.start(1)
     return False
 
 
@@ -896,7 +897,6 @@ def _organisations(body: str, occ, has_arabic: bool | None = None) -> list[_Cand
 # military and police ranks: never words of an organisation's name
 _RANKS = frozenset("lieutenant brigadier colonel captain sergeant constable detective teniente tenente coronel colonnello "
                    "capitán capitão capitano kolonel luitenant oberst hauptkommissar".split())
-_AND = frozenset("and et und en y e".split())
 _ARTICLE_AFTER_AND = frozenset("the la le les l' l’ el los las il lo gli der die das den dem het de o a os as".split())
 _OF = frozenset("de du des d' d’ di del della dello dei degli delle do da dos das of for van voor für der".split())
 @lru_cache(maxsize=1)
@@ -1083,9 +1083,6 @@ def _GIVEN_KEYS() -> frozenset[str]:
 _ARTICLE_START = re.compile(r"^(?:[AaEe]l[-‑ ]|ال)")
 
 
-_CAPITALISED_NEXT = re.compile(rf"[ \u00a0]+{UP}{LO}")
-
-
 def _link_people(body: str, cands: list[_Cand], occ_all) -> list[_Cand]:
     """Give people keys and names; surname-only mentions link to the full name in the article."""
     people = [c for c in cands if c.kind == "person"]
@@ -1147,7 +1144,7 @@ def _link_people(body: str, cands: list[_Cand], occ_all) -> list[_Cand]:
             variants.setdefault(display, "person:" + key)
     extra: list[_Cand] = []
     for s, e in _find_surnames(body, variants):
-        if not _overlaps(occ_all, s, e) and not _CAPITALISED_NEXT.match(body, e):  # "Mae" of "Mae Sot" is no surname
+        if not _overlaps(occ_all, s, e) and not _NEXT_CAP.match(body, e):  # "Mae" of "Mae Sot" is no surname
             extra.append(_Cand(s, e, "person", "", body[s:e], 2))
     for c in [p for p in people if not p.key] + extra:
         c.name = strip_titles(c.name).strip("\"“”«» ")
@@ -1474,14 +1471,8 @@ def _acronym_start(body: str, words: list, letters: list[str]) -> int | None:
             options.append("".join(p[:1].upper() for p in parts))
         return options
 
-    memo: dict[tuple[int, int], int | None] = {}  # (hostile text: "A-A-A a a A-A …" must not branch without end)
-
+    @lru_cache(maxsize=None)  # (hostile text: "A-A-A a a A-A …" must not branch without end)
     def walk(i: int, k: int) -> int | None:  # words[:i] left, letters[:k] left to spell
-        if (i, k) not in memo:
-            memo[i, k] = spell(i, k)
-        return memo[i, k]
-
-    def spell(i: int, k: int) -> int | None:
         if k == 0 or i == 0:
             return None
         word = words[i - 1].group()
