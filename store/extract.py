@@ -1202,15 +1202,16 @@ def _world_cities(body: str, cands: list[_Cand]) -> list[_Cand]:
     out: list[_Cand] = []
     place_ends = {c.end for c in cands if c.kind == "location"}
     resume = 0
+    plain_firsts, stop_firsts = _town_first_words()
     for m in _CAPITALISED_WORD.finditer(body):
-        s = m.start()
         first = m.group().lower()
-        if s < resume or taken[s] or first not in towns.first_words or _overlaps(taken, s, m.end()):
+        if first not in plain_firsts and (first not in stop_firsts or not body[m.end() + 1:m.end() + 2].isupper()):
+            continue  # no town's name starts so; "The report": only "Le Havre", "La Paz", "Den Haag" start with such a word
+        s = m.start()
+        if s < resume or taken[s] or _overlaps(taken, s, m.end()):
             continue
         if places[s] and (s == 0 or places[s - 1]):
             continue  # inside a place already found
-        if first in lx.stop and not body[m.end() + 1:m.end() + 2].isupper():
-            continue  # "The report": only "Le Havre", "La Paz", "Den Haag" start with such a word
         ends = [m.end()]
         more = _NEXT_WORDS.match(body, m.end())
         if more:
@@ -1235,6 +1236,13 @@ def _world_cities(body: str, cands: list[_Cand]) -> list[_Cand]:
                 resume = e
             break
     return out
+
+
+@lru_cache(maxsize=1)
+def _town_first_words() -> tuple[frozenset[str], frozenset[str]]:
+    """The first words of the towns' names: those that are no stop word, and those that are ("la", "den")."""
+    firsts, stop = world_cities().first_words, _lex().stop
+    return firsts - stop, firsts & stop
 
 
 # words of place before a town's name in Arabic: في، من، إلى، قرب، بين … and "city of", "town of"

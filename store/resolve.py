@@ -181,27 +181,28 @@ def domain_hits(body: str) -> list[tuple[int, str]]:
 
 def mention_context(mentions: list[Mention], body: str, window: int = 160) -> dict[str, Counter[str]]:
     """Context tags per entity key in one article: 'domain:<d>' near its mentions, and the
-    keys of co-occurring organisations and countries."""
+    keys of co-occurring organisations and countries (counted once per mention of the key)."""
     hits = domain_hits(body)
-    pos = [p for p, _ in hits]
+    counts = Counter(m.key for m in mentions)
+    near: dict[str, dict[str, int]] = {}  # key -> domain tag -> hits near its mentions
+    if hits:
+        pos = [p for p, _ in hits]
+        for m in mentions:
+            if m.kind == "person":
+                lo = bisect.bisect_left(pos, m.start - window)
+                hi = bisect.bisect_right(pos, m.end + window)
+                if lo < hi:
+                    tags = near.setdefault(m.key, {})
+                    for _, d in hits[lo:hi]:
+                        tag = "domain:" + d
+                        tags[tag] = tags.get(tag, 0) + 1
     cooc = {m.key for m in mentions if m.kind != "person" and (m.key.startswith(("org:", "country:")))}
     ctx: dict[str, Counter[str]] = {}
-    for m in mentions:
-        c = ctx.get(m.key)
-        if c is None:
-            c = ctx[m.key] = Counter({k: 0 for k in cooc if k != m.key})
-        if m.kind == "person" and hits:
-            lo = bisect.bisect_left(pos, m.start - window)
-            hi = bisect.bisect_right(pos, m.end + window)
-            for _, d in hits[lo:hi]:
-                c["domain:" + d] += 1
-    # co-occurrence tags count once per mention, as before
-    counts = Counter(m.key for m in mentions)
-    for k, c in ctx.items():
-        n = counts[k]
-        for t in cooc:
-            if t != k:
-                c[t] = n
+    for k, n in counts.items():
+        c = ctx[k] = Counter({t: n for t in cooc if t != k})
+        tags = near.get(k)
+        if tags:
+            c.update(tags)
     return ctx
 
 
