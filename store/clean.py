@@ -114,6 +114,9 @@ def fold(text: str) -> str:
 
 # Prefixes, widget labels and tail markers are all short: look at a line's start only.
 _HEAD_CHARS = 80
+# A "Related articles" heading ends the article, unless it stands above all of it: no line this long
+# before it, some after it (a widget printed at the top of the page)
+_PROSE_CHARS = 150
 
 
 _UI_FOLDED = {fold(line) for line in _UI_LINES}
@@ -161,6 +164,11 @@ def _is_boilerplate(stripped: str, folded: str) -> bool:
 def _is_tail_marker(line: str, folded_head: str) -> bool:
     """A heading after which the rest of the page is other articles."""
     return len(line) < _HEAD_CHARS and folded_head.rstrip(" :.…»>") in _TAIL_FOLDED
+
+
+def _is_prose(line: str) -> bool:
+    """A paragraph of running text, not a headline or a widget."""
+    return len(line) >= _PROSE_CHARS
 
 
 def _is_teaser_marker(line: str) -> bool:
@@ -232,11 +240,13 @@ def clean_text(text: str, metadata_title: str | None = None) -> CleanedText:
     boilerplate: list[str] = []
     heads: list[str] = []  # fold(line[:_HEAD_CHARS]) of each line before the cut
     cut = len(lines)
+    prose_seen = False  # a paragraph of the article came before
     for index, line in enumerate(lines):
         head = fold(line[:_HEAD_CHARS])
-        if _is_tail_marker(line, head):
+        if _is_tail_marker(line, head) and (prose_seen or not any(map(_is_prose, lines[index + 1:]))):
             cut = index
             break
+        prose_seen = prose_seen or _is_prose(line)
         heads.append(head)
     related = _related_list_start(lines[:cut])
     if related is not None:
@@ -249,7 +259,7 @@ def clean_text(text: str, metadata_title: str | None = None) -> CleanedText:
         elif (title_key and len(line) >= len(title) and _may_repeat_title(heads[index], title_key)
               and fold(_OUTLET_SUFFIX.sub("", line)) == title_key):
             continue  # the title printed again
-        elif _is_boilerplate(line, heads[index]):
+        elif _is_boilerplate(line, heads[index]) or _is_tail_marker(line, heads[index]):  # "Related" above the article
             boilerplate.append(line)
         else:
             body.append(line)

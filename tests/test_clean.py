@@ -101,3 +101,19 @@ def test_caption_and_byline_lines(line, boilerplate):
     body = "Un paragraphe de texte suivi, assez long pour être le corps de l'article."
     cleaned = clean_text(f"{body}\n\n{line}\n\n{body} Encore.")
     assert (line in cleaned.boilerplate) is boilerplate
+
+
+def test_related_heading_above_the_article_does_not_swallow_it():
+    """A "Related news" widget printed at the top of the page is one line of boilerplate,
+    not the start of a closing list of other articles."""
+    paragraph = ("El director general de la Policía recibió el jueves en Ankara a su homóloga francesa, "
+                 "al frente de una importante delegación de seguridad, para hablar de narcotráfico.")
+    page = "\n".join(["Reunión en Ankara", "", "Friday 01 September 2023 - 11:39", "Noticias relacionadas", "",
+                      paragraph, "", "Ambas partes elogiaron la cooperación bilateral. " * 4])
+    cleaned = clean_text(page)
+    assert paragraph in _paragraphs(cleaned.body)
+    assert "Noticias relacionadas" in cleaned.boilerplate
+    # below the article, the same heading still ends it
+    closing = clean_text(page + "\nNoticias relacionadas\nOtro artículo sin relación\n")
+    assert "Otro artículo sin relación" in closing.boilerplate
+    assert "Otro artículo sin relación" not in closing.body
