@@ -306,6 +306,8 @@ def gazetteer() -> Gazetteer:
             if code not in display:
                 continue
             country(code, name)
+            if lang == "en" and " & " in name:  # "Trinidad & Tobago": news writes "and"
+                country(code, name.replace(" & ", " and "))
             if lang == "de" and not name.endswith(("s", "x", "z", "ß")) and " " not in name:
                 country(code, name + "s")  # genitive: Marokkos, Frankreichs
     for code, names in clist["aliases"].items():

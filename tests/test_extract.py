@@ -622,3 +622,8 @@ def test_arabic_adjectives_of_every_country_from_its_cldr_name():
     found = {m.surface: m.key for m in one("وحضر قائد الحرس الوطني النيجري والوفد القبرصي الاجتماع.", "ar")}
     assert found.get("النيجري") == "country:NE" and found.get("القبرصي") == "country:CY"
     assert "الحرس الوطني" in {m.surface for m in one("وحضر قائد الحرس الوطني النيجري الاجتماع.", "ar")}
+
+
+def test_cldr_country_names_written_with_and_instead_of_an_ampersand():
+    found = {m.surface: m.key for m in one("Officers from Trinidad and Tobago and Bosnia and Herzegovina met.", "en")}
+    assert found.get("Trinidad and Tobago") == "country:TT" and found.get("Bosnia and Herzegovina") == "country:BA"
