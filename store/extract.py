@@ -475,6 +475,11 @@ def _person_noun_before(body: str, s0: int) -> bool:
 
 def _word_before(body: str, s0: int, comma: bool) -> tuple[int, str]:
     """The word right before s0 in lower case and where it starts, spaces (and a comma) between; "" if none."""
+    if s0 >= 2 and body[s0 - 1] == " " and body[s0 - 2] not in " \u00a0,":  # most often: one space, a plain word
+        k = body.rfind(" ", max(0, s0 - 42), s0 - 1)
+        word = body[k + 1:s0 - 1]
+        if k != -1 and (word.isalnum() or word.replace("'", "").replace("’", "").replace("-", "").isalnum()):
+            return k + 1, word.lower()
     i = s0
     while i > 0 and body[i - 1] in " \u00a0":
         i -= 1
@@ -508,7 +513,8 @@ def _lone_titled(body: str, occ: bytearray, lx: _Lex) -> list[_Cand]:
     for m in _LONE_NAME_AFTER_LOWER_WORD.finditer(body):
         s, e = m.span()
         title_start, word = _word_before(body, s, False)
-        if word not in lx.lower_titles and _ELISION.sub("", word) not in lx.lower_titles:  # "juge d'instruction X"
+        if word not in lx.lower_titles and ("'" not in word and "’" not in word
+                                            or _ELISION.sub("", word) not in lx.lower_titles):  # "juge d'instruction X"
             continue
         tok = m.group()
         is_honor, is_stop, _, is_particle = _tok_class(tok)
