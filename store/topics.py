@@ -80,10 +80,6 @@ def find_topics(body: str, segments: list[Segment] | None = None) -> dict[str, i
     counts = {tid: len(sp) for tid, sp in hits.items()}
     pats = _patterns()
     if pats:
-        taken = bytearray(len(body))  # where the lexicon scan found a term: a pattern match there counts no more
-        for spans in hits.values():
-            for s, e in spans:
-                taken[s:e] = b"\x01" * (e - s)
         lowered = low if low is not None else body.lower()
         hinted: dict[tuple[str, ...], bool] = {}  # hint words -> one of them is in the text
         for pat, tid, hints in pats:
@@ -93,8 +89,9 @@ def find_topics(body: str, segments: list[Segment] | None = None) -> dict[str, i
                     found = hinted[hints] = any(h in lowered for h in hints)
                 if not found:
                     continue
+            spans = hits.get(tid, ())  # where the lexicon scan found a term of this topic: a match there counts no more
             for m in pat.finditer(body):
-                if taken.find(1, m.start(), m.end()) == -1:
+                if not any(s < m.end() and m.start() < e for s, e in spans):
                     counts[tid] = counts.get(tid, 0) + 1
     return counts
 

@@ -72,7 +72,7 @@ from store.resolve import EntityIndex
 from store.topics import find_topics
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-SETS = ("heldout", "heldout2", "heldout3", "heldout4", "heldout5")
+SETS = ("heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6")
 KINDS = ("person", "organization", "location")
 _AR = re.compile("[\u0600-\u06ff]")
 
@@ -83,7 +83,8 @@ FLOORS = {
         ("organization", "P"): 0.95, ("organization", "R"): 0.9,
         ("location", "P"): 0.97, ("location", "R"): 0.97,
         "resolution": 0.97,
-        ("topics", "P"): 0.93, ("topics", "R"): 0.97,
+        # networks of smugglers count as organised crime since heldout3 (this set did not label them so)
+        ("topics", "P"): 0.9, ("topics", "R"): 0.97,
     },
     "heldout2": {
         ("person", "P"): 0.97, ("person", "R"): 0.95,
@@ -113,13 +114,20 @@ FLOORS = {
         "resolution": 0.97,
         ("topics", "P"): 0.85, ("topics", "R"): 0.6,
     },
+    "heldout6": {
+        ("person", "P"): 0.85, ("person", "R"): 0.86,
+        ("organization", "P"): 0.8, ("organization", "R"): 0.65,
+        ("location", "P"): 0.95, ("location", "R"): 0.85,
+        "resolution": 0.95,
+        ("topics", "P"): 0.78, ("topics", "R"): 0.52,
+    },
 }
 
 
 # Things named after people, ships, operations… taken for people all the same: none in the first three
 # sets (the third's Pedro Juan Caballero, a town named after a person, is now taken for the town); in the
 # fourth, one: Santa Cruz de la Sierra.
-NOT_PERSON_TAKEN = {"heldout": 0, "heldout2": 0, "heldout3": 0, "heldout4": 1, "heldout5": 0}
+NOT_PERSON_TAKEN = {"heldout": 0, "heldout2": 0, "heldout3": 0, "heldout4": 1, "heldout5": 0, "heldout6": 8}
 
 
 @lru_cache(maxsize=None)

@@ -161,3 +161,22 @@ def test_generic_training_words_are_not_police_training(text):
 ])
 def test_lookalike_words_get_no_topic(text):
     assert find_topics(text) == {}, text
+
+
+@pytest.mark.parametrize("text", [
+    "La police a démantelé les réseaux de passeurs qui organisent les traversées.",
+    "Die Ermittler zerschlugen ein internationales Kokainnetzwerk.",
+    "Officers broke up a drug smuggling network operating from the port.",
+    "La Guardia Civil desarticuló una red de narcotráfico en Algeciras.",
+    "Gli investigatori hanno smantellato le reti di trafficanti di migranti.",
+    "De politie rolde een cocaïnenetwerk op in de haven.",
+    "وفككت السلطات شبكات التهريب على الحدود.",
+    "la Convention des Nations unies contre la criminalité transnationale organisée",
+])
+def test_criminal_networks_are_organized_crime_too(text):
+    """A network, ring or gang of smugglers or traffickers is organised crime, besides its own trade."""
+    assert "organized_crime" in find_topics(text)
+
+
+def test_a_network_of_other_things_is_no_organized_crime():
+    assert "organized_crime" not in find_topics("Le réseau de transport et les réseaux de formation de la police.")
