@@ -281,8 +281,8 @@ def _seg_lang(segments: list[Segment], starts: list[int], pos: int) -> str | Non
 
 def _choose_entry(ents: list[Entry], surface: str, lang: str | None, followed_by_cap: bool) -> Entry | None:
     for e in ents:
-        if e.demonym and not surface[0].isupper() and lang is not None and lang not in e.langs:
-            continue
+        if e.langs and (not e.demonym or not surface[0].isupper()) and lang is not None and lang not in e.langs:
+            continue  # a lower-case demonym of another language; a town's name only in some languages
         if e.ambiguous and followed_by_cap:
             continue
         return e
@@ -723,6 +723,9 @@ def _people_arabic(body: str, occ) -> list[_Cand]:
             elif t.startswith("ال"):
                 if taken == 0 and t[2:] in lx.given_ar and not is_title:
                     pass  # محمد الأمين
+                elif (after_part and not t.endswith("ي") and len(t) > 3 and t not in lx.stop_ar
+                      and not _overlaps(occ, w.start(), w.end())):
+                    after_part = 0  # the father's name after بن ("منير بن الطاهر"): a family name may follow
                 elif (t.endswith("ي") and len(t) > 4 or (s in titled and taken <= 1 or is_title and 1 <= taken <= 2
                                                          or taken >= 1 and prev in lx.given_ar) and len(t) > 4
                       and t not in lx.stop_ar) and not _overlaps(
@@ -1137,7 +1140,8 @@ def _link_people(body: str, cands: list[_Cand], occ_all) -> list[_Cand]:
             if words[i].lower() in _PARTICLES and i == len(words) - 1:
                 continue
             tails.append(" ".join(words[i:]))
-        if len(words) >= 3 and words[1].lower() not in _PARTICLES and not _tok_class(words[1])[2]:
+        if (len(words) >= 3 and words[1].lower() not in _PARTICLES and words[1] not in _AR_PARTICLES
+                and not _tok_class(words[1])[2]):
             tails.append(words[1])
         for t in tails:
             if ARABIC.match(t) and t.startswith("ال"):

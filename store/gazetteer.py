@@ -99,7 +99,7 @@ class Entry:
     name: str  # display name
     cap: bool  # the text must be capitalised (Latin script)
     exact: bool = False  # case-sensitive match (acronyms)
-    langs: frozenset[str] = frozenset()  # demonyms: languages where the word is one
+    langs: frozenset[str] = frozenset()  # demonyms: languages where the word is one; towns: where the name is one (if not all)
     demonym: bool = False
     ambiguous: bool = False  # also a given name / common word
 
@@ -328,7 +328,9 @@ def gazetteer() -> Gazetteer:
                                            langs=frozenset({lang}), demonym=True))
     for key, (code, name, *others) in load_lexicon("cities")["cities"].items():
         for n in [name, *others]:
+            n, _, only = n.partition("@")  # "Namen@nl": Namur in Dutch, a noun in German
             _add(entries, n, Entry("location", f"city:{key}", name, not ARABIC.search(n),
+                                   langs=frozenset(only.split(",")) if only else frozenset(),
                                    ambiguous=surface_key(n) in ambiguous))
     exact_forms: set[str] = set()
     for org in load_lexicon("organizations")["org"]:

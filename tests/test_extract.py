@@ -627,3 +627,14 @@ def test_arabic_adjectives_of_every_country_from_its_cldr_name():
 def test_cldr_country_names_written_with_and_instead_of_an_ampersand():
     found = {m.surface: m.key for m in one("Officers from Trinidad and Tobago and Bosnia and Herzegovina met.", "en")}
     assert found.get("Trinidad and Tobago") == "country:TT" and found.get("Bosnia and Herzegovina") == "country:BA"
+
+
+def test_a_towns_name_in_one_language_is_a_common_noun_in_another():
+    assert "city:namur" not in {m.key for m in one("Die Täter handelten unter falschem Namen in Wien.", "de")}
+    assert "city:namur" in {m.key for m in one("De politie van Namen werkte samen met de federale politie.", "nl")}
+
+
+def test_arabic_name_with_the_fathers_name_after_bin_then_a_family_name():
+    text = "وترأس الجانب التونسي العميد منير بن الطاهر الزغلامي، مدير عام الحدود. وعقد الاجتماع في مدينة بن قردان."
+    people = {m.surface: m.key for m in one(text, "ar") if m.kind == "person"}
+    assert "منير بن الطاهر الزغلامي" in people and "بن" not in people
