@@ -42,7 +42,7 @@ LO = "[" + "".join(re.escape(c) for c in _LATIN if c.islower()) + "]"
 # uppercase letter, the end of the word) can never match a character given back, so the result is
 # the same as with + while the engine does not retry every shorter run on failure.
 _TOK = rf"(?:[A-Z][’'])?{UP}{LO}++(?:[-‑]{UP}?{LO}++)*|{UP}{{2,}}+(?:[-‑]{UP}{{2,}}+)*"
-_PART = r"(?:de|da|di|del|dela|della|van|von|der|den|ter|ten|du|dos|das|la|le|el|al|bin|ben|ibn|ould|ait|abu|bou|y|i)"
+_PART = r"(?:de|da|di|del|dela|della|dalla|van|von|der|den|ter|ten|du|dos|das|la|le|el|al|bin|ben|ibn|ould|ait|abu|bou|y|i|['’]t)"
 # two or more capitalised tokens, or one right after "X. " (an honorific such as "M. ", "Dr. ")
 # The first token starts with the uppercase class itself (then "not after a word character" is
 # checked), so the regex engine can skip quickly over everything that is not an uppercase letter.
@@ -53,9 +53,9 @@ SEQ_RX = re.compile(
     rf"|{UP}(?<=\.[ \u00a0].)(?:(?<=[A-Z])[’'](?={UP}))?"
     rf"(?:{LO}++(?:[-‑]{UP}?{LO}++)*|(?<=[’']){UP}{LO}++(?:[-‑]{UP}?{LO}++)*|{UP}++(?:[-‑]{UP}{{2,}}+)*)(?!\w)"
 )
-TOK_RX = re.compile(rf"{_TOK}|{_PART}|{UP}\.(?=[ \u00a0])")
+TOK_RX = re.compile(rf"{_TOK}|{_PART}(?![\w'’])|{UP}\.(?=[ \u00a0])")
 _INITIAL = re.compile(rf"{UP}\.")
-_PARTICLES = frozenset("de da di del dela della van von der den ter ten du dos das la le el al bin ben ibn ould ait abu bou lo".split())
+_PARTICLES = frozenset("de da di del dela della dalla dal van von der den ter ten du dos das la le el al bin ben ibn ould ait abu bou lo 't ’t".split())
 AR_WORD = re.compile(r"[\u0621-\u064a]+")
 
 
@@ -361,6 +361,9 @@ def _tok_class(tok: str) -> tuple[bool, bool, bool, bool]:
             low in _PARTICLES)
 
 
+# "der", "den" are particles of a name after "van"/"von" ("van der Heijden", "von der Leyen"), else articles
+_ARTICLE_NOT_PARTICLE = frozenset("der den".split())
+_BEFORE_ARTICLE_PARTICLE = frozenset("van von vander".split())
 _NOUNISH = re.compile(r"(?:heit|keit|ung|schaft|tion|sion|ität|ismus|ment|ance|ence|ness|ship|ción|zione|ção|dade|tät)$")
 _PREP_BEFORE = re.compile(
     r"(?<!\w)(?:für|der|des|dem|den|die|das|de|du|des|la|le|les|l['’]|d['’]|of|the|van|het|del|di|della|do|da|el|il|in|im|en|à|au|aux|a|to|from|von|vom|zur|zum)[ \u00a0]*$",
@@ -561,7 +564,10 @@ def _people_latin(body: str, occ: bytearray, low: str | None = None) -> list[_Ca
         trig = False
         for i, (s, e, t) in enumerate(toks):
             if t[0].islower():
-                if cur:
+                if cur and t in _ARTICLE_NOT_PARTICLE and cur[-1][2].lower() not in _BEFORE_ARTICLE_PARTICLE:
+                    runs.append((cur, trig))  # "Schlüsselmann der Logistik": an article, not "von der Leyen"
+                    cur, trig = [], False
+                elif cur:
                     cur.append((s, e, t))
                 continue
             if cur and len(t) == 2 and _INITIAL.fullmatch(t):
@@ -640,7 +646,23 @@ def _people_latin(body: str, occ: bytearray, low: str | None = None) -> list[_Ca
             surf = body[s:e]
             out.append(_Cand(s, e, "person", "", surf, 2))
     taken = {c.start for c in out}
-    return out + [c for c in _lone_titled(body, occ, lx) if c.start not in taken]
+    return out + [c for c in _lone_titled(body, occ, lx) + _given_and_initial(body, occ, lx) if c.start not in taken]
+
+
+# a capitalised word, a space, a capital and a full stop, then no capitalised word: "Dejan V. wurde"
+_GIVEN_AND_INITIAL = re.compile(rf"{UP}(?<![\w'’-].)(?:{LO}++(?:[-‑]{UP}?{LO}++)*)[ \u00a0]{UP}\.(?![ \u00a0]*{UP}{LO}|\w)")
+
+
+def _given_and_initial(body: str, occ: bytearray, lx: _Lex) -> list[_Cand]:
+    """A given name and the initial of a surname, as the press names suspects: "Dejan V.", "Karim B."."""
+    out = []
+    for m in _GIVEN_AND_INITIAL.finditer(body):
+        s, e = m.span()
+        given = m.group()[:-3]
+        if text_key(given) not in lx.given or _overlaps(occ, s, e) or text_key(_word_before(body, s, False)[1]) in lx.given:
+            continue  # no given name; or the end of a longer name ("Maria Anna K.")
+        out.append(_Cand(s, e, "person", "", m.group(), 2))
+    return out
 
 
 _FAC_BEFORE = frozenset(
@@ -721,8 +743,8 @@ def _people_arabic(body: str, occ) -> list[_Cand]:
             elif prev == "عبد":
                 pass  # عبد + الرحمن: one compound given name
             elif t.startswith("ال"):
-                if taken == 0 and t[2:] in lx.given_ar and not is_title:
-                    pass  # محمد الأمين
+                if taken == 0 and (t[2:] in lx.given_ar and not is_title or t in _AR_GIVEN_SECOND):
+                    pass  # محمد الأمين، صلاح الدين
                 elif (after_part and not t.endswith("ي") and len(t) > 3 and t not in lx.stop_ar
                       and not _overlaps(occ, w.start(), w.end())):
                     after_part = 0  # the father's name after بن ("منير بن الطاهر"): a family name may follow
@@ -797,6 +819,7 @@ def _arabic_town_after_place_word(body: str, s: int, e: int) -> bool:
     return before is not None and before.group(1) in _AR_PLACE_WORDS
 
 
+_AR_GIVEN_SECOND = frozenset("الدين الإسلام".split())  # second words of compound given names: صلاح الدين، سيف الإسلام
 _AR_PARTICLES = frozenset("بن ابن بنت ولد أبو ابو بو آل أولاد أغ آغ".split())
 _AR_DEF = re.compile(r"^(?:[وفبلك]?ال|لل)")
 

@@ -638,3 +638,21 @@ def test_arabic_name_with_the_fathers_name_after_bin_then_a_family_name():
     text = "وترأس الجانب التونسي العميد منير بن الطاهر الزغلامي، مدير عام الحدود. وعقد الاجتماع في مدينة بن قردان."
     people = {m.surface: m.key for m in one(text, "ar") if m.kind == "person"}
     assert "منير بن الطاهر الزغلامي" in people and "بن" not in people
+
+
+def test_name_particles_der_after_van_only_dalla_and_t():
+    assert _people('Oberstaatsanwalt Thorsten Wehrkamp sprach von einem "Schlüsselmann der Logistik".', "de") == [
+        "Thorsten Wehrkamp"]
+    assert _people("Ursula von der Leyen und Jan van der Berg trafen sich.", "de") == ["Ursula von der Leyen", "Jan van der Berg"]
+    assert _people("Il procuratore Federico Dalla Valle ha chiesto gli atti.", "it") == ["Federico Dalla Valle"]
+    assert _people("Dat zei Sander van 't Hof, teamleider bij de politie.", "nl") == ["Sander van 't Hof"]
+
+
+def test_arabic_compound_given_name_with_al_din():
+    assert _people("وحضر الاجتماع العميد صلاح الدين المنصوري، الذي عرض النتائج.", "ar") == ["صلاح الدين المنصوري"]
+
+
+def test_a_given_name_and_a_surnames_initial_as_the_press_names_suspects():
+    assert _people("Hij sprak met Mohammed B. en Ahmed A. in Utrecht.", "nl") == ["Mohammed B.", "Ahmed A."]
+    assert _people("Le suspect, Karim B., a été interpellé.", "fr") == ["Karim B."]
+    assert _people("He met Anna K. Schmidt in Washington D.C. yesterday.", "en") == ["Anna K. Schmidt"]
