@@ -156,7 +156,7 @@ def _it_inflect(w: str) -> list[str]:
 
 
 def _nl_inflect(w: str) -> list[str]:
-    if w.endswith("s"):  # adjective Marokkaans -> Marokkaanse
+    if w.endswith(("s", "isch")):  # adjective Marokkaans -> Marokkaanse, Servisch -> Servische
         return [w, w + "e"]
     return [w]
 

@@ -656,3 +656,15 @@ def test_a_given_name_and_a_surnames_initial_as_the_press_names_suspects():
     assert _people("Hij sprak met Mohammed B. en Ahmed A. in Utrecht.", "nl") == ["Mohammed B.", "Ahmed A."]
     assert _people("Le suspect, Karim B., a été interpellé.", "fr") == ["Karim B."]
     assert _people("He met Anna K. Schmidt in Washington D.C. yesterday.", "en") == ["Anna K. Schmidt"]
+
+
+@pytest.mark.parametrize("text, lang, surface, key", [
+    ("Unter den Festgenommenen waren drei Vietnamesen und ein Lette.", "de", "Vietnamesen", "country:VN"),
+    ("Unter den Festgenommenen waren drei Vietnamesen und ein Lette.", "de", "Lette", "country:LV"),
+    ("Detuvieron a dos peruanos y un venezolano en Arica.", "es", "peruanos", "country:PE"),
+    ("De Servische politie werkte samen met de douane.", "nl", "Servische", "country:RS"),
+    ("Die Republik Moldau, auch Moldau genannt, grenzt an Rumänien.", "de", "Moldau", "country:MD"),
+    ("Lkw-Fahrer aus Serbien und Bosnien-Herzegowina wurden angeworben.", "de", "Bosnien-Herzegowina", "country:BA"),
+])
+def test_demonyms_and_common_names_of_every_country(text, lang, surface, key):
+    assert {m.surface: m.key for m in one(text, lang)}.get(surface) == key
