@@ -1362,8 +1362,9 @@ def _backed_city(body: str, s: int, e: int, found, countries: set[str], lx: _Lex
     sentence_start = not before or any(ch in _SENTENCE_END for ch in gap_before)
     if nxt and nxt[0].isupper() and gap_after.strip(" \u00a0") == "":
         return None  # part of a longer name: "Washington Andrade", "Santos Silva"
-    if prev and prev[0].isupper() and not sentence_start and gap_before.strip(" \u00a0") == "":
-        return None  # "Rui Braga", "Ana Lisboa"
+    if (prev and prev[0].isupper() and not sentence_start and gap_before.strip(" \u00a0") == ""
+            and prev.lower() not in _INTO_PLACE):
+        return None  # "Rui Braga", "Ana Lisboa" (not "In Rumonge")
     token = body[s:e]
     single = " " not in token
     if single:

@@ -668,3 +668,9 @@ def test_a_given_name_and_a_surnames_initial_as_the_press_names_suspects():
 ])
 def test_demonyms_and_common_names_of_every_country(text, lang, surface, key):
     assert {m.surface: m.key for m in one(text, lang)}.get(surface) == key
+
+
+def test_a_town_after_a_capitalised_preposition_opening_a_sentence():
+    found = {m.surface: m.key for m in one("De politie van Burundi werkt aan de grens. In Rumonge werd een boot onderschept.", "nl")}
+    assert found.get("Rumonge") == "city:rumonge"
+    assert "Douane" not in {m.surface for m in one("De Douane levert vanaf april twee scanners aan Suriname.", "nl")}
