@@ -796,9 +796,9 @@ _AR_DEF = re.compile(r"^(?:[وفبلك]?ال|لل)")
 
 
 _TITLE_WORDS_TO_ACRONYM = re.compile(
-    rf"((?:,?[ \u00a0]+(?:(?:and|et|und|en|y|e|of|for|the|de|del|di|da|do)[ \u00a0]+)?{UP}{LO}+(?:[-‑]{UP}?{LO}+)*){{1,5}})"
-    r"[ \u00a0]*\([A-Z][A-Za-z0-9&]{1,9}\)")
-_PAREN_ACRO = re.compile(r"[ \u00a0]*\(([A-Z][A-Za-z0-9&]{1,9})\)")
+    rf"((?:(?:,|[ \u00a0][-–])?[ \u00a0]+(?:(?:and|et|und|en|y|e|of|for|the|de|del|di|da|do)[ \u00a0]+)?{UP}{LO}+(?:[-‑]{UP}?{LO}+)*){{1,5}})"
+    r"[ \u00a0]*\([A-Z][A-Za-z0-9&]{0,8}(?:-[A-Z0-9][A-Za-z0-9&]{0,6})?\)")
+_PAREN_ACRO = re.compile(r"[ \u00a0]*\(([A-Z][A-Za-z0-9&]{0,8}(?:-[A-Z0-9][A-Za-z0-9&]{0,6})?)\)")
 _DET_BEFORE = re.compile(
     r"(?<!\w)(?:la|le|l['’]|les|du|de|des|au|aux|der|die|das|dem|den|the|el|il|lo|del|o|a|do|da|het|van|of)[ \u00a0]+$",
     re.IGNORECASE,
@@ -834,8 +834,13 @@ def _organisations(body: str, occ, has_arabic: bool | None = None) -> list[_Cand
         keep = []
         for i, w in enumerate(words):
             ws, we = s + w.start(), s + w.end()
-            if keep and w.group() in _AND and i + 1 < len(words) and words[i + 1].group() in _ARTICLE_AFTER_AND:
-                break  # "… Security and the Royal Thai Police": another organisation
+            if keep and w.group() in _AND and i + 1 < len(words) and (
+                    words[i + 1].group() in _ARTICLE_AFTER_AND or _another_head_after_and(words, i + 1, lx)):
+                pos = we  # (look again after "and")
+                break  # "… Security and the Royal Thai Police", "Squadra Mobile e del Servizio …": another organisation
+            if (len(keep) > 1 and w.group().isupper() and len(w.group()) >= 2 and keep[-1][2].lower() in _OF_ARTICLE
+                    and (keep[-1][2].lower() in _OF or keep[-2][2].lower() in _OF)):
+                break  # "Escuela de Investigaciones Policiales de la PDI": the body it belongs to is another one
             if keep and (_overlaps(occ, ws, we) or (w.group()[0].isupper() and (
                     _is_given(w.group(), lx) or w.group().lower() in _org_stop() or w.group().lower() in _RANKS))):
                 break  # a place, a person's first name, a rank ("Police Lieutenant General …"), or a title-case
@@ -860,7 +865,7 @@ def _organisations(body: str, occ, has_arabic: bool | None = None) -> list[_Cand
             continue
         if len(keep) < 2:
             w0 = keep[0][2]
-            if not (len(w0) >= 9 and w0[0].isupper() and _ONE_WORD_ORG.search(w0)):
+            if not (len(w0) >= 9 and w0[0].isupper() and _ONE_WORD_ORG.search(w0) or _lone_body(body, keep[0][0], w0)):
                 continue
         elif not any(_ELISION.sub("", w[2])[:1].isupper() or w[2].lower() in _ORG_ADJ_OK or w[2].lower() in lx.org_nouns
                      for w in keep[1:]):
@@ -892,6 +897,36 @@ def _organisations(body: str, occ, has_arabic: bool | None = None) -> list[_Cand
         if inparen or _DET_BEFORE.search(body, max(0, s - 8), s):
             out.append(_Cand(s, e, "organization", "org:" + a.lower(), a, 1))
     return out
+
+
+_OF_ARTICLE = frozenset("de du des d' d’ di del della dello dei degli delle do da dos das of for van voor für der "
+                        "la le les l' l’ el los las il lo gli the het o a os as dell' dell’".split())
+
+
+def _another_head_after_and(words: list, j: int, lx: _Lex) -> bool:
+    """After "and": "(of) (the) Head …", a second organisation joined to the first ("la Squadra Mobile e
+    del Servizio centrale operativo"), not a complement ("Direzione … dell'immigrazione e della polizia")."""
+    for k in range(j, min(j + 3, len(words))):
+        t = words[k].group()
+        if t.lower() in _OF_ARTICLE:
+            continue
+        return t in lx.org_heads and k > j
+    return False
+
+
+_ARTICLE_BEFORE = re.compile(r"(?<![\w'’])(?:the|[Ll]a|[Ee]l|[Ll]e|[Ll]es|[Ll]['’]|[Ll]o|[Ii]l|[Oo]|[Aa]|à|da|do|na|no|pela|pelo|ao|à|del|"
+                             r"della|dell['’]|dalla|alla|nella|sulla|al|het|[Dd]e)(?:[ \u00a0]+|(?<=['’]))$")
+
+
+@lru_cache(maxsize=1)
+def _lone_bodies() -> frozenset[str]:
+    return frozenset(load_lexicon("organizations")["patterns"].get("lone_heads", []))
+
+
+def _lone_body(body: str, s: int, word: str) -> bool:
+    """A body named by its common noun alone, capitalised after an article inside a sentence:
+    "la Armada", "o Exército", "de Douane", "the Navy" (not German, where every noun is capitalised)."""
+    return word in _lone_bodies() and _ARTICLE_BEFORE.search(body, max(0, s - 8), s) is not None
 
 
 # military and police ranks: never words of an organisation's name
@@ -1402,6 +1437,71 @@ def _org_of_place(body: str, cands: list[_Cand]) -> list[_Cand]:
     return merged
 
 
+# "… de|di|d'|of … <town>" after an organisation: the town names which body it is
+_OF_TOWN_GAP = re.compile(r"[ \u00a0]+(?:de|di|da|do|du|del|of|von|van)[ \u00a0]+|[ \u00a0]+d['’]")
+# a German or Dutch body followed by its seat, with no preposition: "Zollfahndungsamt Dresden", "… Politie Antwerpen"
+_SEAT_LAST_WORD = re.compile(r"(?:schaft|gericht|präsidium|polizei|direktion|inspektion|amt|amts|akademie|politie|parket"
+                             r"|academie|recherche)$", re.IGNORECASE)
+# a head word with an elided complement before "di <town>": "Corte d'appello (di Tirana)"
+_HEAD_ELIDED_BEFORE = re.compile(rf"({UP}{LO}+)[ \u00a0]+(?:d['’]|de[ \u00a0]+|di[ \u00a0]+)({LO}+)$")
+_ONE_WORD_BEFORE = re.compile(rf"(?<![\w'’-])({UP}{LO}+(?:-{UP}{LO}+)?)$")
+
+
+def _org_and_its_town(body: str, cands: list[_Cand]) -> list[_Cand]:
+    """An organisation and the town after it, as one organisation: "Squadra Mobile di Palermo",
+    "Prefettura di Bari", "Institut royal de police de Meknès", "Corte d'appello di Lecce",
+    "Polizeidirektion Hannover", "Federale Gerechtelijke Politie Gent" (towns only: a country after
+    a name found by pattern stays a place of its own)."""
+    lx = _lex()
+    out: list[_Cand] = []
+    i = 0
+    n = len(cands)
+    while i < n:
+        t = cands[i]
+        if t.kind != "location" or not t.key.startswith("city:") or (
+                t.end < len(body) and (body[t.end].isalnum() or body[t.end] in "-‑")) or not body[t.start].isupper():
+            out.append(t)
+            i += 1
+            continue
+        nxt = _FOLLOWING_WORD.match(body, t.end, t.end + 40)
+        if nxt and nxt.group(1) in (" ", "\u00a0") and nxt.group(2)[0].isupper():
+            out.append(t)  # the town's name goes on ("di Napoli Capodichino")
+            i += 1
+            continue
+        prev = out[-1] if out else None
+        start = None
+        gap_start = t.start
+        if prev is not None and prev.kind == "organization":
+            gap = body[prev.end:t.start]
+            if body[prev.start:prev.end].isupper():
+                pass  # an acronym names its body already: "the FAR (of Rabat)"
+            elif (_OF_TOWN_GAP.fullmatch(gap) and prev.prio == 1
+                  or gap in (" ", "\u00a0") and _SEAT_LAST_WORD.search(body, prev.start, prev.end) and body[prev.end - 1].isalpha()):
+                start = prev.start  # (a body known by its own name is not named by a town after "de": "Interpol de Marrakech")
+        if start is None:
+            g = _OF_TOWN_GAP.search(body, max(0, t.start - 6), t.start)
+            if g and g.end() == t.start:
+                gap_start = g.start()
+                if prev is None or prev.end <= gap_start - 1:
+                    w = _ONE_WORD_BEFORE.search(body, max(0, gap_start - 40), gap_start)
+                    el = _HEAD_ELIDED_BEFORE.search(body, max(0, gap_start - 60), gap_start)
+                    if w and w.group(1) in lx.org_heads and (prev is None or prev.end <= w.start()):
+                        start = w.start()  # "Prefettura di Trieste"
+                    elif (el and el.group(1) in lx.org_heads and el.group(2) in lx.org_nouns
+                          and (prev is None or prev.end <= el.start())):
+                        start = el.start()  # "Corte d'appello di Tirana"
+        if start is None:
+            out.append(t)
+            i += 1
+            continue
+        if prev is not None and prev.start == start:
+            out.pop()
+        surface = body[start:t.end]
+        out.append(_Cand(start, t.end, "organization", "org:" + text_key(surface), surface, 3))
+        i += 1
+    return out
+
+
 _BARE_HEADS = frozenset("Police Navy Army Coastguard".split())
 # a name with one of these already says whose it is: "(Dutch) National Prosecutor's Office"
 _STATE_PRE_HEADS = frozenset("National Nationale Nationaal Federal Federale Federaal Central Centraal Centrale General "
@@ -1587,6 +1687,7 @@ def extract_mentions(body: str, segments: list[Segment]) -> list[Mention]:
         towns += _arabic_towns(body, cands)
     if towns:
         cands = _select(cands + towns)
+    cands = _org_and_its_town(body, cands)
     return [
         Mention(c.start, c.end, body[c.start:c.end], c.kind, c.key, c.name)  # type: ignore[arg-type]
         for c in cands

@@ -258,7 +258,7 @@ def test_arabic_names_with_particles_and_after_roles():
 def test_organisation_patterns_more_languages():
     cases = [
         ("De korpschef van de Nationale Politie sprak met het Openbaar Ministerie.", "nl", {"Nationale Politie", "Openbaar Ministerie"}),
-        ("Il a visité l'Institut royal de police de Kénitra.", "fr", {"Institut royal de police"}),
+        ("Il a visité l'Institut royal de police de Kénitra.", "fr", {"Institut royal de police de Kénitra"}),  # named with its town
         ("Le président de la Fédération royale marocaine de football (FRMF) a parlé.", "fr", {"Fédération royale marocaine de football"}),
         ("A GNR e a Gendarmaria Real de Marrocos reforçam patrulhas.", "pt", {"GNR", "Gendarmaria Real"}),
         ("Er wurde im Bundesministerium des Innern empfangen.", "de", {"Bundesministerium des Innern"}),
@@ -622,3 +622,33 @@ def test_arabic_adjectives_of_every_country_from_its_cldr_name():
     found = {m.surface: m.key for m in one("وحضر قائد الحرس الوطني النيجري والوفد القبرصي الاجتماع.", "ar")}
     assert found.get("النيجري") == "country:NE" and found.get("القبرصي") == "country:CY"
     assert "الحرس الوطني" in {m.surface for m in one("وحضر قائد الحرس الوطني النيجري الاجتماع.", "ar")}
+
+
+def test_an_organisation_ends_before_the_acronym_of_the_body_it_belongs_to_and_before_a_second_body():
+    assert _orgs("Participaron agentes de la Unidad de Operaciones Especiales de la PNC ayer.", "es") == [
+        "Unidad de Operaciones Especiales", "PNC"]
+    assert _orgs("Le indagini della Direzione Investigativa e della Polizia Stradale sono concluse.", "it") == [
+        "Direzione Investigativa", "Polizia Stradale"]
+
+
+def test_a_name_with_el_sobre_or_a_dash_up_to_its_acronym():
+    found = {m.surface: m.key for m in one("Ayer el Centro Regional de Operaciones contra el Terrorismo (CROT) publicó su informe.", "es")}
+    assert found["Centro Regional de Operaciones contra el Terrorismo"] == "org:crot"
+    assert _orgs("El Instituto Hondureño sobre Alcoholismo presentó datos.", "es") == ["Instituto Hondureño sobre Alcoholismo"]
+    found = {m.surface: m.key for m in one("Ontem o Centro de Fusão de Informações - Fronteiras (CFI-F) recebeu os dados.", "pt")}
+    assert found["Centro de Fusão de Informações - Fronteiras"] == "org:cfi-f"
+
+
+def test_an_organisation_named_with_its_town():
+    assert _orgs("Le indagini della Squadra Mobile di Palermo e della Prefettura di Bari. La Corte d'appello di Lecce decide.",
+                 "it") == ["Squadra Mobile di Palermo", "Prefettura di Bari", "Corte d'appello di Lecce"]
+    assert _orgs("Die Polizeidirektion Hannover und das Zollfahndungsamt Essen ermitteln.", "de") == [
+        "Polizeidirektion Hannover", "Zollfahndungsamt Essen"]
+    assert _orgs("Ein Sprecher der Küstenwache des Bundes sagte am Montag, die Lage sei ruhig.", "de") == ["Küstenwache des Bundes"]
+
+
+def test_a_national_body_named_by_its_capitalised_common_noun():
+    assert _orgs("El buque fue escoltado por la Armada hasta el puerto.", "es") == ["Armada"]
+    assert _orgs("Os militares do Exército e da Alfândega fizeram a vistoria.", "pt") == ["Exército", "Alfândega"]
+    assert _orgs("De Douane onderschepte de lading.", "nl") == ["Douane"]
+    assert _orgs("Armada de Chile informó.", "es") != ["Armada"]  # no article: not this rule
