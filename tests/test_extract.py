@@ -652,3 +652,19 @@ def test_a_national_body_named_by_its_capitalised_common_noun():
     assert _orgs("Os militares do Exército e da Alfândega fizeram a vistoria.", "pt") == ["Exército", "Alfândega"]
     assert _orgs("De Douane onderschepte de lading.", "nl") == ["Douane"]
     assert _orgs("Armada de Chile informó.", "es") != ["Armada"]  # no article: not this rule
+
+
+def test_french_and_italian_names_go_on_in_lower_case_complements():
+    assert _orgs("Un ufficiale dell'Ispettorato nazionale del lavoro presso l'ambasciata.", "it") == [
+        "Ispettorato nazionale del lavoro"]  # not the verb's complement after it
+    assert _orgs("Il capo del Dipartimento di polizia per la tutela del patrimonio, ha detto.", "it") == [
+        "Dipartimento di polizia per la tutela del patrimonio"]
+    assert _orgs("Con la Direzione centrale della sanità e della polizia delle strade. Poi", "it") == [
+        "Direzione centrale della sanità e della polizia delle strade"]
+    assert _orgs("L'Office de lutte contre le vol organisé de métaux a annoncé une saisie.", "fr") == [
+        "Office de lutte contre le vol organisé de métaux"]
+    # not after a capitalised complement, not in Spanish (which capitalises its names' words)
+    assert _orgs("Il Ministero dell'Interno del governo ha detto.", "it") == ["Ministero dell'Interno"]
+    assert _orgs("La Policía Nacional de manera coordinada actuó.", "es") == ["Policía Nacional"]
+    found = {m.surface: m.key for m in one("Arrivano dati dall'Unità di analisi finanziaria per l'Italia (UAFI) ogni mese.", "it")}
+    assert found["Unità di analisi finanziaria per l'Italia"] == "org:uafi"
