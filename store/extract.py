@@ -900,6 +900,8 @@ def _organisations(body: str, occ, has_arabic: bool | None = None, segments: lis
         if known:
             key, name = known
         out.append(_Cand(os_, oe, "organization", key, name, prio))
+    if "minist" in body:
+        out += _lower_case_ministries(body, occ)
     if ARABIC.search(body) if has_arabic is None else has_arabic:
         out += _organisations_arabic(body, occ)
     for m in lx.acro_rx.finditer(body):
@@ -941,6 +943,36 @@ def _lone_body(body: str, s: int, word: str) -> bool:
     """A body named by its common noun alone, capitalised after an article inside a sentence:
     "la Armada", "o Exército", "de Douane", "the Navy" (not German, where every noun is capitalised)."""
     return word in _lone_bodies() and _ARTICLE_BEFORE.search(body, max(0, s - 8), s) is not None
+
+
+_LOWER_MINISTRY = re.compile(
+    r"(?<![\w'’])minist(?:ère|ero|erio|ério|ry|erie)[ \u00a0]+(?:de[ \u00a0]+l['’]|de[ \u00a0]+la[ \u00a0]+|du[ \u00a0]+|des[ \u00a0]+"
+    r"|della[ \u00a0]+|dell['’]|degli[ \u00a0]+|dei[ \u00a0]+|delle[ \u00a0]+|del[ \u00a0]+|da[ \u00a0]+|do[ \u00a0]+|dos[ \u00a0]+"
+    r"|de[ \u00a0]+|of[ \u00a0]+(?:the[ \u00a0]+)?|van[ \u00a0]+)"
+    rf"({UP}{LO}+(?:[-‑]{UP}?{LO}+)*)((?:[ \u00a0]+(?:e[ \u00a0]+|et[ \u00a0]+|y[ \u00a0]+|and[ \u00a0]+)?{UP}{LO}+)*)(?!\w)")
+
+
+def _lower_case_ministries(body: str, occ) -> list[_Cand]:
+    """A ministry written in lower case, as French and Italian do, named by its capitalised portfolio:
+    "le ministère de l'Agriculture", "il ministero della Transizione Ecologica"."""
+    out: list[_Cand] = []
+    for m in _LOWER_MINISTRY.finditer(body):
+        s, e = m.start(), m.end(1)
+        if _overlaps(occ, m.start(1), m.end(1)):
+            continue  # a place ("ministério do Brasil"), a known body
+        for w in re.finditer(r"[^\W\d_]+", body[m.end(1):m.end()]):
+            ws, we = m.end(1) + w.start(), m.end(1) + w.end()
+            if not w.group()[0].isupper() and w.group() not in ("e", "et", "y", "and"):
+                break
+            if _overlaps(occ, ws, we):
+                break
+            if w.group()[0].isupper():
+                e = we
+        surface = body[s:e]
+        known = _known_org(surface)
+        key, name = known if known else ("org:" + text_key(surface), surface)
+        out.append(_Cand(s, e, "organization", key, name, 1))
+    return out
 
 
 _LOWER_COMPLEMENT_LANGS = frozenset(("fr", "it"))

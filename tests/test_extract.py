@@ -668,3 +668,9 @@ def test_french_and_italian_names_go_on_in_lower_case_complements():
     assert _orgs("La Policía Nacional de manera coordinada actuó.", "es") == ["Policía Nacional"]
     found = {m.surface: m.key for m in one("Arrivano dati dall'Unità di analisi finanziaria per l'Italia (UAFI) ogni mese.", "it")}
     assert found["Unità di analisi finanziaria per l'Italia"] == "org:uafi"
+
+
+def test_a_ministry_in_lower_case_named_by_its_capitalised_portfolio():
+    assert _orgs("Lo ha confermato il ministero delle Infrastrutture e dei Trasporti.", "it") == ["ministero delle Infrastrutture"]
+    assert _orgs("Selon le ministère de l'Agriculture, la récolte baisse.", "fr") == ["ministère de l'Agriculture"]
+    assert _orgs("Le ministère a confirmé la saisie.", "fr") == []  # no portfolio named
