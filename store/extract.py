@@ -1111,6 +1111,14 @@ def _organisations_arabic(body: str, occ) -> list[_Cand]:
             if not w:
                 break
             t = w.group()
+            if nw == 0 and t in _AR_OBJECT_NOUNS or nw > 0 and t == "غير":
+                # "إدارة مكافحة المخدرات", "الهجرة غير الشرعية": with the definite word after it
+                after = AR_WORD.match(body, w.end() + 1) if w.end() < n and body[w.end()] in " \u00a0" else None
+                if (after and after.group().startswith("ال") and after.group() not in lx.stop_ar
+                        and not _overlaps(occ, after.start(), after.end())):
+                    end, pos, nw = after.end(), after.end(), nw + 2
+                    continue
+                break
             if ((t in lx.stop_ar and not t.startswith("ال")) or t in lx.honor_ar or t in lx.given_ar
                     or _overlaps(occ, w.start(), w.end())):
                 break  # a function word, a place, a title or a person's name ("الإدارة النقيب ليلى …")
@@ -1134,6 +1142,10 @@ def _organisations_arabic(body: str, occ) -> list[_Cand]:
         key, name = known if known else ("org:" + text_key(surf), surf)
         out.append(_Cand(start, end, "organization", key, name, 1))
     return out
+
+
+# verbal nouns that open an Arabic organisation's complement ("combating …", "affairs of …", "protection of …")
+_AR_OBJECT_NOUNS = frozenset("مكافحة مكافحه شؤون حماية مراقبة".split())
 
 
 _ELISION = re.compile(r"^(?:[lLdD]|dell|all|nell|dall|sull)['’]")

@@ -674,3 +674,8 @@ def test_a_ministry_in_lower_case_named_by_its_capitalised_portfolio():
     assert _orgs("Lo ha confermato il ministero delle Infrastrutture e dei Trasporti.", "it") == ["ministero delle Infrastrutture"]
     assert _orgs("Selon le ministère de l'Agriculture, la récolte baisse.", "fr") == ["ministère de l'Agriculture"]
     assert _orgs("Le ministère a confirmé la saisie.", "fr") == []  # no portfolio named
+
+
+def test_arabic_organisations_with_a_verbal_noun_or_a_negated_adjective():
+    assert _orgs("وأعلنت إدارة مكافحة التهريب ضبط شحنة كبيرة.", "ar") == ["إدارة مكافحة التهريب"]
+    assert _orgs("وقال رئيس جهاز مكافحة الهجرة غير النظامية إن العدد تراجع.", "ar") == ["جهاز مكافحة الهجرة غير النظامية"]
