@@ -796,7 +796,8 @@ _AR_DEF = re.compile(r"^(?:[وفبلك]?ال|لل)")
 
 
 _TITLE_WORDS_TO_ACRONYM = re.compile(
-    rf"((?:(?:,|[ \u00a0][-–])?[ \u00a0]+(?:(?:and|et|und|en|y|e|of|for|the|de|del|di|da|do)[ \u00a0]+|per[ \u00a0]+l['’]|pour[ \u00a0]+l['’])?"
+    rf"((?:(?:,|[ \u00a0][-–])?[ \u00a0]+(?:(?:and|et|und|en|y|e|of|for|the|de|del|di|da|do|dos|das|na|no|nas|nos|ao|aos|à|às|o|a|os|as|el|la|los|las"
+    r"|contra|sobre|para|pela|pelo|em)[ \u00a0]+){0,2}(?:per[ \u00a0]+l['’]|pour[ \u00a0]+l['’])?"
     rf"{UP}{LO}+(?:[-‑]{UP}?{LO}+)*){{1,5}})"
     r"[ \u00a0]*\([A-Z][A-Za-z0-9&]{0,8}(?:-[A-Z0-9][A-Za-z0-9&]{0,6})?\)")
 _PAREN_ACRO = re.compile(r"[ \u00a0]*\(([A-Z][A-Za-z0-9&]{0,8}(?:-[A-Z0-9][A-Za-z0-9&]{0,6})?)\)")

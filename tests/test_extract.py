@@ -679,3 +679,10 @@ def test_a_ministry_in_lower_case_named_by_its_capitalised_portfolio():
 def test_arabic_organisations_with_a_verbal_noun_or_a_negated_adjective():
     assert _orgs("وأعلنت إدارة مكافحة التهريب ضبط شحنة كبيرة.", "ar") == ["إدارة مكافحة التهريب"]
     assert _orgs("وقال رئيس جهاز مكافحة الهجرة غير النظامية إن العدد تراجع.", "ar") == ["جهاز مكافحة الهجرة غير النظامية"]
+
+
+def test_a_name_runs_over_contracted_articles_up_to_its_title_case_acronym():
+    found = {m.surface: m.key for m in one("O comandante do Grupo Tático de Apoio na Divisa (Gtad) falou ontem.", "pt")}
+    assert found["Grupo Tático de Apoio na Divisa"] == "org:gtad"
+    found = {m.surface: m.key for m in one("A Unidade de Resposta ao Crime Ambiental (Urca) atuou.", "pt")}
+    assert found["Unidade de Resposta ao Crime Ambiental"] == "org:urca"
