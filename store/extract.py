@@ -828,9 +828,11 @@ _AR_DEF = re.compile(r"^(?:[وفبلك]?ال|لل)")
 
 
 _TITLE_WORDS_TO_ACRONYM = re.compile(
-    rf"((?:,?[ \u00a0]+(?:(?:and|et|und|en|y|e|of|for|the|de|del|di|da|do)[ \u00a0]+)?{UP}{LO}+(?:[-‑]{UP}?{LO}+)*){{1,5}})"
-    r"[ \u00a0]*\([A-Z][A-Za-z0-9&]{1,9}\)")
-_PAREN_ACRO = re.compile(r"[ \u00a0]*\(([A-Z][A-Za-z0-9&]{1,9})\)")
+    rf"((?:(?:,|[ \u00a0][-–])?[ \u00a0]+(?:(?:and|et|und|en|y|e|of|for|the|de|del|di|da|do|dos|das|na|no|nas|nos|ao|aos|à|às|o|a|os|as|el|la|los|las"
+    r"|contra|sobre|para|pela|pelo|em)[ \u00a0]+){0,2}(?:per[ \u00a0]+l['’]|pour[ \u00a0]+l['’])?"
+    rf"{UP}{LO}+(?:[-‑]{UP}?{LO}+)*){{1,5}})"
+    r"[ \u00a0]*\([A-Z][A-Za-z0-9&]{0,8}(?:-[A-Z0-9][A-Za-z0-9&]{0,6})?\)")
+_PAREN_ACRO = re.compile(r"[ \u00a0]*\(([A-Z][A-Za-z0-9&]{0,8}(?:-[A-Z0-9][A-Za-z0-9&]{0,6})?)\)")
 _DET_BEFORE = re.compile(
     r"(?<!\w)(?:la|le|l['’]|les|du|de|des|au|aux|der|die|das|dem|den|the|el|il|lo|del|o|a|do|da|het|van|of)[ \u00a0]+$",
     re.IGNORECASE,
@@ -843,8 +845,10 @@ _ACRO_STOP = frozenset(
 _DEMONYM_INSIDE = re.compile(r"[ \u00a0]+([a-zà-ÿ]+)[ \u00a0]+(?:de|di|del|do|da|of|van|für)[ \u00a0]+([\w]+)")
 
 
-def _organisations(body: str, occ, has_arabic: bool | None = None) -> list[_Cand]:
-    """`has_arabic`: whether the body has Arabic script, if the caller knows."""
+def _organisations(body: str, occ, has_arabic: bool | None = None, segments: list[Segment] | None = None,
+                   starts: list[int] | None = None) -> list[_Cand]:
+    """`has_arabic`: whether the body has Arabic script, if the caller knows; `segments` (and their
+    `starts`): the language of each paragraph (French and Italian names go on in lower-case words)."""
     lx = _lex()
     out: list[_Cand] = []
     pos = 0
@@ -866,15 +870,28 @@ def _organisations(body: str, occ, has_arabic: bool | None = None) -> list[_Cand
         keep = []
         for i, w in enumerate(words):
             ws, we = s + w.start(), s + w.end()
-            if keep and w.group() in _AND and i + 1 < len(words) and words[i + 1].group() in _ARTICLE_AFTER_AND:
-                break  # "… Security and the Royal Thai Police": another organisation
+            if keep and w.group() in _AND and i + 1 < len(words) and (
+                    words[i + 1].group() in _ARTICLE_AFTER_AND or _another_head_after_and(words, i + 1, lx)):
+                pos = we  # (look again after "and")
+                break  # "… Security and the Royal Thai Police", "Squadra Mobile e del Servizio …": another organisation
+            if (len(keep) > 1 and w.group().isupper() and len(w.group()) >= 2 and keep[-1][2].lower() in _OF_ARTICLE
+                    and (keep[-1][2].lower() in _OF or keep[-2][2].lower() in _OF)):
+                break  # "Escuela de Investigaciones Policiales de la PDI": the body it belongs to is another one
             if keep and (_overlaps(occ, ws, we) or (w.group()[0].isupper() and (
                     _is_given(w.group(), lx) or w.group().lower() in _org_stop() or w.group().lower() in _RANKS))):
                 break  # a place, a person's first name, a rank ("Police Lieutenant General …"), or a title-case
                 # verb/function word ("… Agency Will Expand")
             keep.append((ws, we, w.group()))
         prio = 1
-        if keep and keep[-1][1] == e:
+        extended = False
+        if (keep and keep[-1][1] == e and segments and len(keep) < 12
+                and not any(_ELISION.sub("", w[2])[:1].isupper() for w in keep[1:])  # not after "Ministero dell'Interno"
+                and _seg_lang(segments, starts, s) in _LOWER_COMPLEMENT_LANGS):
+            more = _lower_complements(body, e, occ, keep[-1][2].lower() in _OF_ARTICLE or keep[-1][2][-1] in "'’", lx)
+            if more:
+                keep += more
+                extended = True
+        if keep and keep[-1][1] == e and not extended:
             # a demonym inside the name: "Fédération royale marocaine de football"
             dm = _DEMONYM_INSIDE.match(body, e)
             if dm and _overlaps(occ, dm.start(1), dm.end(1)) and (
@@ -882,7 +899,7 @@ def _organisations(body: str, occ, has_arabic: bool | None = None) -> list[_Cand
                 for w in re.finditer(r"[\w'’-]+", body[dm.start(1):dm.end(2)]):
                     keep.append((dm.start(1) + w.start(), dm.start(1) + w.end(), w.group()))
                 prio = 3
-        while len(keep) > 1 and (keep[-1][2].lower() in lx.org_cont and keep[-1][2].lower() not in _ORG_ADJ_OK
+        while not extended and len(keep) > 1 and (keep[-1][2].lower() in lx.org_cont and keep[-1][2].lower() not in _ORG_ADJ_OK
                                  and not (keep[-1][2][0].isupper() and len(keep[-1][2]) > 3)
                                  and (keep[-1][2].lower() not in lx.org_nouns
                                       or (keep[-1][2][0].islower() and keep[-2][2].lower() not in _OF))
@@ -892,18 +909,21 @@ def _organisations(body: str, occ, has_arabic: bool | None = None) -> list[_Cand
             continue
         if len(keep) < 2:
             w0 = keep[0][2]
-            if not (len(w0) >= 9 and w0[0].isupper() and _ONE_WORD_ORG.search(w0)):
+            if not (len(w0) >= 9 and w0[0].isupper() and _ONE_WORD_ORG.search(w0) or _lone_body(body, keep[0][0], w0)):
                 continue
         elif not any(_ELISION.sub("", w[2])[:1].isupper() or w[2].lower() in _ORG_ADJ_OK or w[2].lower() in lx.org_nouns
-                     for w in keep[1:]):
+                     for w in keep[1:]) and not (extended and sum(w[2].lower() not in _OF_ARTICLE and w[2].lower() not in _LC_JOINERS
+                                                               and w[2].lower() not in _LC_ARTICLES for w in keep[1:]) >= 2):
             continue
         os_, oe = keep[0][0], keep[-1][1]
         pm = _PAREN_ACRO.match(body, oe, min(len(body), oe + 14))
-        if pm is None and keep[-1][1] == e:
+        if pm is None and (keep[-1][1] == e or extended):
             # a name that goes on, in capitalised words, up to its acronym: "Bureau of Alcohol, Tobacco,
             # Firearms and Explosives (ATF)"
             tail = _TITLE_WORDS_TO_ACRONYM.match(body, oe, min(len(body), oe + 90))
-            if tail and not _overlaps(occ, oe, tail.end(1)):
+            if tail and (not _overlaps(occ, oe, tail.end(1)) or extended):  # ("… finanziaria per l'Italia (UIF)")
+                if _overlaps(occ, oe, tail.end(1)):
+                    prio = 3  # over the place it names
                 oe = tail.end(1)
                 pm = _PAREN_ACRO.match(body, oe, min(len(body), oe + 14))
         surf = body[os_:oe]
@@ -913,6 +933,8 @@ def _organisations(body: str, occ, has_arabic: bool | None = None) -> list[_Cand
         if known:
             key, name = known
         out.append(_Cand(os_, oe, "organization", key, name, prio))
+    if "minist" in body:
+        out += _lower_case_ministries(body, occ)
     if ARABIC.search(body) if has_arabic is None else has_arabic:
         out += _organisations_arabic(body, occ)
     for m in lx.acro_rx.finditer(body):
@@ -923,6 +945,139 @@ def _organisations(body: str, occ, has_arabic: bool | None = None) -> list[_Cand
         inparen = body[s - 1:s] == "(" and body[e:e + 1] == ")"
         if inparen or _DET_BEFORE.search(body, max(0, s - 8), s):
             out.append(_Cand(s, e, "organization", "org:" + a.lower(), a, 1))
+    return out
+
+
+_OF_ARTICLE = frozenset("de du des d' d’ di del della dello dei degli delle do da dos das of for van voor für der "
+                        "la le les l' l’ el los las il lo gli the het o a os as dell' dell’".split())
+
+
+def _another_head_after_and(words: list, j: int, lx: _Lex) -> bool:
+    """After "and": "(of) (the) Head …", a second organisation joined to the first ("la Squadra Mobile e
+    del Servizio centrale operativo"), not a complement ("Direzione … dell'immigrazione e della polizia")."""
+    for k in range(j, min(j + 3, len(words))):
+        t = words[k].group()
+        if t.lower() in _OF_ARTICLE:
+            continue
+        return t in lx.org_heads and k > j
+    return False
+
+
+_ARTICLE_BEFORE = re.compile(r"(?<![\w'’])(?:the|[Ll]a|[Ee]l|[Ll]e|[Ll]es|[Ll]['’]|[Ll]o|[Ii]l|[Oo]|[Aa]|à|da|do|na|no|pela|pelo|ao|à|del|"
+                             r"della|dell['’]|dalla|alla|nella|sulla|al|het|[Dd]e)(?:[ \u00a0]+|(?<=['’]))$")
+
+
+@lru_cache(maxsize=1)
+def _lone_bodies() -> frozenset[str]:
+    return frozenset(load_lexicon("organizations")["patterns"].get("lone_heads", []))
+
+
+def _lone_body(body: str, s: int, word: str) -> bool:
+    """A body named by its common noun alone, capitalised after an article inside a sentence:
+    "la Armada", "o Exército", "de Douane", "the Navy" (not German, where every noun is capitalised)."""
+    return word in _lone_bodies() and _ARTICLE_BEFORE.search(body, max(0, s - 8), s) is not None
+
+
+_LOWER_MINISTRY = re.compile(
+    r"(?<![\w'’])minist(?:ère|ero|erio|ério|ry|erie)[ \u00a0]+(?:de[ \u00a0]+l['’]|de[ \u00a0]+la[ \u00a0]+|du[ \u00a0]+|des[ \u00a0]+"
+    r"|della[ \u00a0]+|dell['’]|degli[ \u00a0]+|dei[ \u00a0]+|delle[ \u00a0]+|del[ \u00a0]+|da[ \u00a0]+|do[ \u00a0]+|dos[ \u00a0]+"
+    r"|de[ \u00a0]+|of[ \u00a0]+(?:the[ \u00a0]+)?|van[ \u00a0]+)"
+    rf"({UP}{LO}+(?:[-‑]{UP}?{LO}+)*)((?:[ \u00a0]+(?:e[ \u00a0]+|et[ \u00a0]+|y[ \u00a0]+|and[ \u00a0]+)?{UP}{LO}+)*)(?!\w)")
+
+
+def _lower_case_ministries(body: str, occ) -> list[_Cand]:
+    """A ministry written in lower case, as French and Italian do, named by its capitalised portfolio:
+    "le ministère de l'Agriculture", "il ministero della Transizione Ecologica"."""
+    out: list[_Cand] = []
+    for m in _LOWER_MINISTRY.finditer(body):
+        s, e = m.start(), m.end(1)
+        if _overlaps(occ, m.start(1), m.end(1)):
+            continue  # a place ("ministério do Brasil"), a known body
+        for w in re.finditer(r"[^\W\d_]+", body[m.end(1):m.end()]):
+            ws, we = m.end(1) + w.start(), m.end(1) + w.end()
+            if not w.group()[0].isupper() and w.group() not in ("e", "et", "y", "and"):
+                break
+            if _overlaps(occ, ws, we):
+                break
+            if w.group()[0].isupper():
+                e = we
+        surface = body[s:e]
+        known = _known_org(surface)
+        key, name = known if known else ("org:" + text_key(surface), surface)
+        out.append(_Cand(s, e, "organization", key, name, 1))
+    return out
+
+
+_LOWER_COMPLEMENT_LANGS = frozenset(("fr", "it"))
+_LC_TOKEN = re.compile(r"([ \u00a0]*)([^\W\d_]+['’](?=\w)|[^\W\d_]+(?:-[^\W\d_]+)*)")
+# what joins lower-case complements inside a French or Italian name ("… de la prévention des fraudes",
+# "… dell'immigrazione e della polizia delle frontiere"), articles after them
+_LC_JOINERS = frozenset("de du des d' d’ di del della dello dei degli delle dell' dell’ per pour contre contro sur".split())
+_LC_ARTICLES = frozenset("la le les l' l’ il lo gli i".split())
+
+
+def _lower_complements(body: str, e: int, occ, after_joiner: bool, lx: _Lex) -> list[tuple[int, int, str]]:
+    """The lower-case complements that go on a French or Italian name found up to `e`: joiner (article)
+    noun … ("Ispettorato nazionale del lavoro", "Dipartimento di polizia per la prevenzione della
+    criminalità", "Office de lutte contre le trafic illicite de migrants"). A group of lower-case words
+    is taken whole when a joiner or the end of the clause follows it, else only its first word (a verb
+    may follow: "… del lavoro presso l'ambasciata"); nothing when no noun follows."""
+    toks: list[tuple[int, int, str]] = []
+    pos = e
+    n = len(body)
+    for _ in range(40):
+        m = _LC_TOKEN.match(body, pos, min(n, pos + 60))
+        if not m or (m.group(1) == "" and pos > 0 and body[pos - 1] not in "'’"):
+            break
+        toks.append((m.start(2), m.end(2), m.group(2)))
+        pos = m.end()
+    out: list[tuple[int, int, str]] = []
+    pending: list[tuple[int, int, str]] = []  # joiners (and articles) waiting for their noun
+    i = 0
+    want_noun = after_joiner
+    while i < len(toks):
+        if not want_noun:
+            j = i
+            if toks[i][2].lower() in _AND and i + 1 < len(toks) and toks[i + 1][2].lower() in _LC_JOINERS:
+                j = i + 1  # "… e della polizia"
+            if toks[j][2].lower() not in _LC_JOINERS:
+                break
+            k = j + 1
+            if k < len(toks) and toks[k][2].lower() in _LC_ARTICLES and toks[j][2][-1] not in "'’":
+                k += 1
+            pending = toks[i:k]
+            i = k
+            want_noun = True
+            continue
+        if i == 0 and toks[0][2].lower() in _LC_ARTICLES and after_joiner:
+            pending = [toks[0]]  # "… per | la prevenzione"
+            i = 1
+            continue
+        group = []
+        j = i
+        while j < len(toks) and len(group) < 3:
+            gs, ge, g = toks[j]
+            if (not g[:1].islower() or g.lower() in _LC_JOINERS or g.lower() in _AND or g.lower() in _LC_ARTICLES
+                    or len(g) < 3 or g.lower() in lx.stop and g.lower() not in lx.org_nouns or g.lower() in lx.role_words
+                    or _overlaps(occ, gs, ge)):
+                break
+            group.append(toks[j])
+            j += 1
+        if not group:
+            break
+        nxt = toks[j] if j < len(toks) else None
+        closes = nxt is None  # (the tokens stop at punctuation)
+        joined = not closes and (nxt[2].lower() in _LC_JOINERS or nxt[2].lower() in _AND and j + 1 < len(toks)
+                                 and toks[j + 1][2].lower() in _LC_JOINERS)
+        if not (closes or joined):
+            out += pending + group[:1]  # a verb may follow: "… del lavoro presso l'ambasciata"
+            break
+        out += pending + group
+        pending = []
+        i = j
+        want_noun = False
+        if closes:
+            break
     return out
 
 
@@ -989,6 +1144,14 @@ def _organisations_arabic(body: str, occ) -> list[_Cand]:
             if not w:
                 break
             t = w.group()
+            if nw == 0 and t in _AR_OBJECT_NOUNS or nw > 0 and t == "غير":
+                # "إدارة مكافحة المخدرات", "الهجرة غير الشرعية": with the definite word after it
+                after = AR_WORD.match(body, w.end() + 1) if w.end() < n and body[w.end()] in " \u00a0" else None
+                if (after and after.group().startswith("ال") and after.group() not in lx.stop_ar
+                        and not _overlaps(occ, after.start(), after.end())):
+                    end, pos, nw = after.end(), after.end(), nw + 2
+                    continue
+                break
             if ((t in lx.stop_ar and not t.startswith("ال")) or t in lx.honor_ar or t in lx.given_ar
                     or _overlaps(occ, w.start(), w.end())):
                 break  # a function word, a place, a title or a person's name ("الإدارة النقيب ليلى …")
@@ -1012,6 +1175,10 @@ def _organisations_arabic(body: str, occ) -> list[_Cand]:
         key, name = known if known else ("org:" + text_key(surf), surf)
         out.append(_Cand(start, end, "organization", key, name, 1))
     return out
+
+
+# verbal nouns that open an Arabic organisation's complement ("combating …", "affairs of …", "protection of …")
+_AR_OBJECT_NOUNS = frozenset("مكافحة مكافحه شؤون حماية مراقبة".split())
 
 
 _ELISION = re.compile(r"^(?:[lLdD]|dell|all|nell|dall|sull)['’]")
@@ -1444,6 +1611,73 @@ def _org_of_place(body: str, cands: list[_Cand]) -> list[_Cand]:
     return merged
 
 
+# "… de|di|d'|of … <town>" after an organisation: the town names which body it is
+_OF_TOWN_GAP = re.compile(r"[ \u00a0]+(?:de|di|da|do|du|del|of|von|van)[ \u00a0]+|[ \u00a0]+d['’]")
+# a German or Dutch body followed by its seat, with no preposition: "Zollfahndungsamt Dresden", "… Politie Antwerpen"
+_SEAT_LAST_WORD = re.compile(r"(?:schaft|gericht|präsidium|polizei|direktion|inspektion|amt|amts|akademie|politie|parket"
+                             r"|academie|recherche)$", re.IGNORECASE)
+# a head word with an elided complement before "di <town>": "Corte d'appello (di Tirana)"
+_HEAD_ELIDED_BEFORE = re.compile(rf"({UP}{LO}+)[ \u00a0]+(?:d['’]|de[ \u00a0]+|di[ \u00a0]+)({LO}+)$")
+_ONE_WORD_BEFORE = re.compile(rf"(?<![\w'’-])({UP}{LO}+(?:-{UP}{LO}+)?)$")
+
+
+def _org_and_its_town(body: str, cands: list[_Cand]) -> list[_Cand]:
+    """An organisation and the town after it, as one organisation: "Squadra Mobile di Palermo",
+    "Prefettura di Bari", "Institut royal de police de Meknès", "Corte d'appello di Lecce",
+    "Polizeidirektion Hannover", "Federale Gerechtelijke Politie Gent" (towns only: a country after
+    a name found by pattern stays a place of its own)."""
+    lx = _lex()
+    merged: dict[int, tuple[int, int]] = {}  # index of the town -> (start, index of the organisation or -1)
+    n = len(body)
+    for i, t in enumerate(cands):
+        if (t.kind != "location" or t.start < 2 or not t.key.startswith("city:") or not body[t.start].isupper()
+                or body[t.start - 1] not in " \u00a0'’" or t.end < n and (body[t.end].isalnum() or body[t.end] in "-‑")):
+            continue
+        prev = cands[i - 1] if i else None
+        start, j = None, -1
+        if prev is not None and prev.kind == "organization" and t.start - prev.end <= 5:
+            gap = body[prev.end:t.start]
+            if body[prev.start:prev.end].isupper():
+                pass  # an acronym names its body already: "the FAR (of Rabat)"
+            elif (_OF_TOWN_GAP.fullmatch(gap) and prev.prio == 1
+                  or gap in (" ", "\u00a0") and _SEAT_LAST_WORD.search(body, prev.start, prev.end) and body[prev.end - 1].isalpha()):
+                start, j = prev.start, i - 1  # (a body known by its own name is not named by a town after "de": "Interpol de Marrakech")
+        if start is None:
+            g = _OF_TOWN_GAP.search(body, max(0, t.start - 6), t.start)
+            if g is None or g.end() != t.start:
+                continue
+            gap_start = g.start()
+            if prev is not None and prev.end > gap_start - 1:
+                continue
+            w = _ONE_WORD_BEFORE.search(body, max(0, gap_start - 40), gap_start)
+            if w and w.group(1) in lx.org_heads:
+                start = w.start()  # "Prefettura di Trieste"
+            else:
+                el = _HEAD_ELIDED_BEFORE.search(body, max(0, gap_start - 60), gap_start)
+                if el and el.group(1) in lx.org_heads and el.group(2) in lx.org_nouns:
+                    start = el.start()  # "Corte d'appello di Tirana"
+            if start is None or prev is not None and prev.end > start:
+                continue
+        nxt = _FOLLOWING_WORD.match(body, t.end, t.end + 40)
+        if nxt and nxt.group(1) in (" ", "\u00a0") and nxt.group(2)[0].isupper():
+            continue  # the town's name goes on ("di Napoli Capodichino")
+        merged[i] = (start, j)
+    if not merged:
+        return cands
+    drop = {j for _, j in merged.values() if j >= 0}
+    out: list[_Cand] = []
+    for i, c in enumerate(cands):
+        if i in drop:
+            continue
+        if i in merged:
+            start = merged[i][0]
+            surface = body[start:c.end]
+            out.append(_Cand(start, c.end, "organization", "org:" + text_key(surface), surface, 3))
+        else:
+            out.append(c)
+    return out
+
+
 _BARE_HEADS = frozenset("Police Navy Army Coastguard".split())
 # a name with one of these already says whose it is: "(Dutch) National Prosecutor's Office"
 _STATE_PRE_HEADS = frozenset("National Nationale Nationaal Federal Federale Federaal Central Centraal Centrale General "
@@ -1601,7 +1835,7 @@ def extract_mentions(body: str, segments: list[Segment]) -> list[Mention]:
     has_arabic = ARABIC.search(body) is not None
     cands, trig_ends = _places_and_known_orgs(body, low, segments, starts, has_arabic, lowered)
     occ = _occupied(cands, len(body))
-    orgs = _organisations(body, occ, has_arabic)
+    orgs = _organisations(body, occ, has_arabic, segments, starts)
     cands += orgs
     _occupy(occ, orgs)
     trig = _trigger_places(body, occ, trig_ends) if trig_ends else []
@@ -1629,6 +1863,7 @@ def extract_mentions(body: str, segments: list[Segment]) -> list[Mention]:
         towns += _arabic_towns(body, cands)
     if towns:
         cands = _select(cands + towns)
+    cands = _org_and_its_town(body, cands)
     return [
         Mention(c.start, c.end, body[c.start:c.end], c.kind, c.key, c.name)  # type: ignore[arg-type]
         for c in cands

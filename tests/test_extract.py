@@ -258,7 +258,7 @@ def test_arabic_names_with_particles_and_after_roles():
 def test_organisation_patterns_more_languages():
     cases = [
         ("De korpschef van de Nationale Politie sprak met het Openbaar Ministerie.", "nl", {"Nationale Politie", "Openbaar Ministerie"}),
-        ("Il a visité l'Institut royal de police de Kénitra.", "fr", {"Institut royal de police"}),
+        ("Il a visité l'Institut royal de police de Kénitra.", "fr", {"Institut royal de police de Kénitra"}),  # named with its town
         ("Le président de la Fédération royale marocaine de football (FRMF) a parlé.", "fr", {"Fédération royale marocaine de football"}),
         ("A GNR e a Gendarmaria Real de Marrocos reforçam patrulhas.", "pt", {"GNR", "Gendarmaria Real"}),
         ("Er wurde im Bundesministerium des Innern empfangen.", "de", {"Bundesministerium des Innern"}),
@@ -674,3 +674,66 @@ def test_a_town_after_a_capitalised_preposition_opening_a_sentence():
     found = {m.surface: m.key for m in one("De politie van Burundi werkt aan de grens. In Rumonge werd een boot onderschept.", "nl")}
     assert found.get("Rumonge") == "city:rumonge"
     assert "Douane" not in {m.surface for m in one("De Douane levert vanaf april twee scanners aan Suriname.", "nl")}
+
+def test_an_organisation_ends_before_the_acronym_of_the_body_it_belongs_to_and_before_a_second_body():
+    assert _orgs("Participaron agentes de la Unidad de Operaciones Especiales de la PNC ayer.", "es") == [
+        "Unidad de Operaciones Especiales", "PNC"]
+    assert _orgs("Le indagini della Direzione Investigativa e della Polizia Stradale sono concluse.", "it") == [
+        "Direzione Investigativa", "Polizia Stradale"]
+
+
+def test_a_name_with_el_sobre_or_a_dash_up_to_its_acronym():
+    found = {m.surface: m.key for m in one("Ayer el Centro Regional de Operaciones contra el Terrorismo (CROT) publicó su informe.", "es")}
+    assert found["Centro Regional de Operaciones contra el Terrorismo"] == "org:crot"
+    assert _orgs("El Instituto Hondureño sobre Alcoholismo presentó datos.", "es") == ["Instituto Hondureño sobre Alcoholismo"]
+    found = {m.surface: m.key for m in one("Ontem o Centro de Fusão de Informações - Fronteiras (CFI-F) recebeu os dados.", "pt")}
+    assert found["Centro de Fusão de Informações - Fronteiras"] == "org:cfi-f"
+
+
+def test_an_organisation_named_with_its_town():
+    assert _orgs("Le indagini della Squadra Mobile di Palermo e della Prefettura di Bari. La Corte d'appello di Lecce decide.",
+                 "it") == ["Squadra Mobile di Palermo", "Prefettura di Bari", "Corte d'appello di Lecce"]
+    assert _orgs("Die Polizeidirektion Hannover und das Zollfahndungsamt Essen ermitteln.", "de") == [
+        "Polizeidirektion Hannover", "Zollfahndungsamt Essen"]
+    assert _orgs("Ein Sprecher der Küstenwache des Bundes sagte am Montag, die Lage sei ruhig.", "de") == ["Küstenwache des Bundes"]
+
+
+def test_a_national_body_named_by_its_capitalised_common_noun():
+    assert _orgs("El buque fue escoltado por la Armada hasta el puerto.", "es") == ["Armada"]
+    assert _orgs("Os militares do Exército e da Alfândega fizeram a vistoria.", "pt") == ["Exército", "Alfândega"]
+    assert _orgs("De Douane onderschepte de lading.", "nl") == ["Douane"]
+    assert _orgs("Armada de Chile informó.", "es") != ["Armada"]  # no article: not this rule
+
+
+def test_french_and_italian_names_go_on_in_lower_case_complements():
+    assert _orgs("Un ufficiale dell'Ispettorato nazionale del lavoro presso l'ambasciata.", "it") == [
+        "Ispettorato nazionale del lavoro"]  # not the verb's complement after it
+    assert _orgs("Il capo del Dipartimento di polizia per la tutela del patrimonio, ha detto.", "it") == [
+        "Dipartimento di polizia per la tutela del patrimonio"]
+    assert _orgs("Con la Direzione centrale della sanità e della polizia delle strade. Poi", "it") == [
+        "Direzione centrale della sanità e della polizia delle strade"]
+    assert _orgs("L'Office de lutte contre le vol organisé de métaux a annoncé une saisie.", "fr") == [
+        "Office de lutte contre le vol organisé de métaux"]
+    # not after a capitalised complement, not in Spanish (which capitalises its names' words)
+    assert _orgs("Il Ministero dell'Interno del governo ha detto.", "it") == ["Ministero dell'Interno"]
+    assert _orgs("La Policía Nacional de manera coordinada actuó.", "es") == ["Policía Nacional"]
+    found = {m.surface: m.key for m in one("Arrivano dati dall'Unità di analisi finanziaria per l'Italia (UAFI) ogni mese.", "it")}
+    assert found["Unità di analisi finanziaria per l'Italia"] == "org:uafi"
+
+
+def test_a_ministry_in_lower_case_named_by_its_capitalised_portfolio():
+    assert _orgs("Lo ha confermato il ministero delle Infrastrutture e dei Trasporti.", "it") == ["ministero delle Infrastrutture"]
+    assert _orgs("Selon le ministère de l'Agriculture, la récolte baisse.", "fr") == ["ministère de l'Agriculture"]
+    assert _orgs("Le ministère a confirmé la saisie.", "fr") == []  # no portfolio named
+
+
+def test_arabic_organisations_with_a_verbal_noun_or_a_negated_adjective():
+    assert _orgs("وأعلنت إدارة مكافحة التهريب ضبط شحنة كبيرة.", "ar") == ["إدارة مكافحة التهريب"]
+    assert _orgs("وقال رئيس جهاز مكافحة الهجرة غير النظامية إن العدد تراجع.", "ar") == ["جهاز مكافحة الهجرة غير النظامية"]
+
+
+def test_a_name_runs_over_contracted_articles_up_to_its_title_case_acronym():
+    found = {m.surface: m.key for m in one("O comandante do Grupo Tático de Apoio na Divisa (Gtad) falou ontem.", "pt")}
+    assert found["Grupo Tático de Apoio na Divisa"] == "org:gtad"
+    found = {m.surface: m.key for m in one("A Unidade de Resposta ao Crime Ambiental (Urca) atuou.", "pt")}
+    assert found["Unidade de Resposta ao Crime Ambiental"] == "org:urca"

@@ -88,28 +88,28 @@ FLOORS = {
     },
     "heldout2": {
         ("person", "P"): 0.97, ("person", "R"): 0.95,
-        ("organization", "P"): 0.88, ("organization", "R"): 0.82,
+        ("organization", "P"): 0.93, ("organization", "R"): 0.87,
         ("location", "P"): 0.97, ("location", "R"): 0.95,
         "resolution": 0.94,  # more Arabic names found (أوليفر هارتلي), not linked to their Latin spelling
         ("topics", "P"): 0.95, ("topics", "R"): 0.92,
     },
     "heldout3": {
         ("person", "P"): 0.97, ("person", "R"): 0.9,
-        ("organization", "P"): 0.92, ("organization", "R"): 0.8,
+        ("organization", "P"): 0.96, ("organization", "R"): 0.9,
         ("location", "P"): 0.97, ("location", "R"): 0.88,
         "resolution": 0.95,
         ("topics", "P"): 0.95, ("topics", "R"): 0.9,
     },
     "heldout4": {
         ("person", "P"): 0.96, ("person", "R"): 0.88,
-        ("organization", "P"): 0.8, ("organization", "R"): 0.76,
+        ("organization", "P"): 0.9, ("organization", "R"): 0.83,
         ("location", "P"): 0.96, ("location", "R"): 0.87,
         "resolution": 0.96,
         ("topics", "P"): 0.9, ("topics", "R"): 0.68,
     },
     "heldout5": {
         ("person", "P"): 0.96, ("person", "R"): 0.94,
-        ("organization", "P"): 0.84, ("organization", "R"): 0.74,
+        ("organization", "P"): 0.91, ("organization", "R"): 0.85,
         ("location", "P"): 0.94, ("location", "R"): 0.85,
         "resolution": 0.97,
         ("topics", "P"): 0.85, ("topics", "R"): 0.6,
