@@ -305,9 +305,13 @@ def _places_and_known_orgs(body: str, low: str, segments: list[Segment], starts:
     for s, e, ents in hits:
         surf = body[s:e]
         nxt = body[e:e + 30]
-        ent = _choose_entry(ents, surf, _seg_lang(segments, starts, s), bool(_NEXT_CAP.match(nxt)))
+        lang = _seg_lang(segments, starts, s)
+        ent = _choose_entry(ents, surf, lang, bool(_NEXT_CAP.match(nxt)))
         if ent is None:
             continue
+        if (ent.demonym and surf[0].isupper() and lang in _LOWER_DEMONYM_LANGS
+                and (head := _CAPITALISED_WORD_BEFORE.search(body, max(0, s - 40), s)) and head.group(1) in lx.org_heads):
+            continue  # capitalised right after an organisation's head, a Romance adjective is part of its name: "Instituto Hondureño"
         if ent.key.startswith("city:") and (_after_given_name(body, s, lx) or _named_with_title(body, s, nxt, lx)):
             continue  # a person's name: "o delegado Paulo Braga", "el general Washington Andrade"
         if ent.kind == "location" and ent.key.startswith("country:"):
@@ -327,6 +331,9 @@ def _places_and_known_orgs(body: str, low: str, segments: list[Segment], starts:
                     e += m2.end()
         out.append(_Cand(s, e, ent.kind, ent.key, ent.name, 3))
     return out, trig
+
+
+_LOWER_DEMONYM_LANGS = frozenset("fr es it pt".split())  # languages that write demonyms in lower case
 
 
 def _occupied(cands: list[_Cand], size: int) -> bytearray:
