@@ -485,11 +485,6 @@ def _person_noun_before(body: str, s0: int) -> bool:
 
 def _word_before(body: str, s0: int, comma: bool) -> tuple[int, str]:
     """The word right before s0 in lower case and where it starts, spaces (and a comma) between; "" if none."""
-    if s0 >= 2 and body[s0 - 1] == " " and body[s0 - 2] not in " \u00a0,":  # most often: one space, a plain word
-        k = body.rfind(" ", max(0, s0 - 42), s0 - 1)
-        word = body[k + 1:s0 - 1]
-        if k != -1 and (word.isalnum() or word.replace("'", "").replace("’", "").replace("-", "").isalnum()):
-            return k + 1, word.lower()
     i = s0
     while i > 0 and body[i - 1] in " \u00a0":
         i -= 1
