@@ -689,6 +689,8 @@ def _named_after(body: str, s: int, e: int) -> bool:
     b = _WORD_BEFORE.search(body, max(0, s - 24), s)
     if b and b.group(1).lower() in _FAC_BEFORE:
         return True
+    if b and b.group(1)[:1].isupper() and f"{b.group(1)} {body[s:e]}".lower() in world_cities().by_name:
+        return True  # a town named after a titled person: "Presidente Franco", "General Santos"
     a = _WORD_AFTER.match(body, e, e + 24)
     return bool(a and a.group(1)[:1].isupper() and a.group(1).lower() in _FAC_AFTER)
 
@@ -1346,7 +1348,8 @@ def _link_people(body: str, cands: list[_Cand], occ_all) -> list[_Cand]:
             variants.setdefault(display, "person:" + key)
     extra: list[_Cand] = []
     for s, e in _find_surnames(body, variants):
-        if not _overlaps(occ_all, s, e) and not _NEXT_CAP.match(body, e):  # "Mae" of "Mae Sot" is no surname
+        if not _overlaps(occ_all, s, e) and not _NEXT_CAP.match(body, e) and not _named_after(body, s, e):
+            # ("Mae" of "Mae Sot", "Santos" of "General Santos" are no surnames)
             extra.append(_Cand(s, e, "person", "", body[s:e], 2))
     for c in [p for p in people if not p.key] + extra:
         c.name = strip_titles(c.name).strip("\"“”«» ")

@@ -737,3 +737,12 @@ def test_a_name_runs_over_contracted_articles_up_to_its_title_case_acronym():
     assert found["Grupo Tático de Apoio na Divisa"] == "org:gtad"
     found = {m.surface: m.key for m in one("A Unidade de Resposta ao Crime Ambiental (Urca) atuou.", "pt")}
     assert found["Unidade de Resposta ao Crime Ambiental"] == "org:urca"
+
+
+def test_a_town_named_after_a_titled_person_is_the_town():
+    found = {m.surface: m.key for m in one("Los controles en Presidente Franco y Hernandarias, Paraguay, se reforzaron.", "es")}
+    assert found.get("Presidente Franco") == "city:presidente_franco" and "Franco" not in found
+    assert {m.surface: m.kind for m in one("El presidente Franco habló ayer.", "es")}.get("Franco") == "person"
+    found = [(m.surface, m.key) for m in one(
+        "The delegations travelled to General Santos, in the Philippines, where boxer Rolando Santos lives.", "en")]
+    assert ("General Santos", "city:general_santos") in found and ("Santos", "person:rolando santos") not in found
