@@ -48,8 +48,8 @@ ProgressCallback = Callable[[int, int, int], None]
 
 
 JSONL_CHUNK = 32  # articles of a .jsonl file sent to a worker at a time
-# Files sent to a worker process at a time: each job costs the writer's process
-# ~0.3 ms of CPU (the pool's threads, pipes and locks) whatever its size.
+# Files sent to a worker process at a time: fewer, larger messages through the
+# workers' pipes.
 FILES_PER_JOB = 16
 
 # A job: files to read, or a chunk of articles already read from a .jsonl file

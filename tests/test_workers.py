@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from store.workers import JOBS_PER_WORKER_IN_FLIGHT, WorkerPool
+import os
+import signal
+
+import pytest
+
+from store.workers import JOBS_PER_WORKER_IN_FLIGHT, WorkerDied, WorkerPool
 
 
 def _square(x: int) -> int:
@@ -29,3 +34,42 @@ def test_jobs_are_taken_only_as_results_are_consumed():
         # a million-line feed must not be read ahead into memory
         assert len(taken) <= JOBS_PER_WORKER_IN_FLIGHT * 2 + 1
         assert next(results) == 1
+
+
+def _fail_on_three(x: int) -> int:
+    if x == 3:
+        raise ValueError("three is not welcome")
+    return x
+
+
+def test_an_exception_in_a_worker_is_raised_in_the_caller():
+    with WorkerPool(2) as pool:
+        results = pool.map(_fail_on_three, range(10))
+        assert [next(results) for _ in range(3)] == [0, 1, 2]
+        with pytest.raises(ValueError, match="three is not welcome"):
+            next(results)
+
+
+def _die_on_five(x: int) -> int:
+    if x == 5:
+        os.kill(os.getpid(), signal.SIGKILL)
+    return x
+
+
+def test_a_killed_worker_is_reported_not_waited_for():
+    with WorkerPool(2) as pool:
+        results = pool.map(_die_on_five, range(20))
+        assert [next(results) for _ in range(5)] == [0, 1, 2, 3, 4]
+        with pytest.raises(WorkerDied, match="signal 9"):
+            next(results)
+
+
+def _echo_twice(text: str) -> str:
+    return text + text
+
+
+def test_large_jobs_and_results_do_not_deadlock():
+    """Jobs and results far larger than any pipe buffer, both ways at once."""
+    jobs = [str(i) * 3_000_000 for i in range(6)]
+    with WorkerPool(2) as pool:
+        assert [len(result) for result in pool.map(_echo_twice, jobs)] == [2 * len(job) for job in jobs]
