@@ -516,6 +516,7 @@ def _span_from_relative(expr: _Expr, pub: _dt.date | None) -> DateSpan:
     return DateSpan(day.isoformat(), day.isoformat(), None)
 
 
+@lru_cache(maxsize=65536)  # the event writer asks for the same few thousand dates again and again
 def parse_iso_date(value: str | None) -> _dt.date | None:
     if not value:
         return None

@@ -303,18 +303,36 @@ def write_event(conn: sqlite3.Connection, summary: grouping.EventSummary, *, cre
          entities.get(summary.counterpart, (None,))[0] if summary.counterpart else None,
          event_id, langs, stored, _sort_key(summary), event_id),
     )
-    if not created:
-        conn.execute("DELETE FROM event_entities WHERE event_id = ?", (event_id,))
-    conn.executemany(
-        "INSERT OR IGNORE INTO event_entities (event_id, entity_id, role, date_key) VALUES (?, ?, ?, ?)",
-        [(event_id, entities[key][0], role, date_key) for key, role in roles.items() if key in entities],
-    )
+    _write_event_entities(conn, event_id, roles, entities, date_key, created)
     if not created:
         conn.execute("DELETE FROM event_topics WHERE event_id = ?", (event_id,))
     conn.execute(
         f"""INSERT OR IGNORE INTO event_topics (event_id, topic_id)
             SELECT ?, id FROM topics WHERE key IN ({",".join("?" * len(summary.topics)) or "''"})""",
         (event_id, *summary.topics),
+    )
+
+
+def _write_event_entities(conn: sqlite3.Connection, event_id: int, roles: dict[str, str],
+                          entities: dict[str, tuple[int, str]], date_key: str, created: bool) -> None:
+    """The event's event_entities rows: only those that changed are deleted and inserted.
+
+    Each row is also in the (entity, date) index the candidate lookups use: rewriting the
+    rows an article did not change cost the writer ~0.1 ms an article in a large database.
+    """
+    wanted: dict[int, tuple[str, str]] = {}
+    for key, role in roles.items():
+        if key in entities:
+            wanted.setdefault(entities[key][0], (role, date_key))
+    stored: dict[int, tuple[str, str]] = {} if created else {
+        entity_id: (role, key) for entity_id, role, key in
+        conn.execute("SELECT entity_id, role, date_key FROM event_entities WHERE event_id = ?", (event_id,))}
+    gone = [(event_id, entity_id) for entity_id, row in stored.items() if wanted.get(entity_id) != row]
+    if gone:
+        conn.executemany("DELETE FROM event_entities WHERE event_id = ? AND entity_id = ?", gone)
+    conn.executemany(
+        "INSERT INTO event_entities (event_id, entity_id, role, date_key) VALUES (?, ?, ?, ?)",
+        [(event_id, entity_id, role, key) for entity_id, (role, key) in wanted.items() if stored.get(entity_id) != (role, key)],
     )
 
 

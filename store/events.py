@@ -28,6 +28,7 @@ import datetime as _dt
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Protocol
 
 from .dates import parse_iso_date
@@ -200,6 +201,7 @@ def _counterpart(countries: Mapping[str, int], host_weights: Mapping[str, float]
 # --------------------------------------------------------------------------- dates
 
 
+@lru_cache(maxsize=65536)
 def _span(start: str | None, end: str | None) -> tuple[_dt.date, _dt.date] | None:
     s = parse_iso_date(start)
     if s is None:

@@ -25,7 +25,7 @@ from .resolve import EntityIndex
 from .topics import TOPICS
 
 CONTEXT_TAGS_KEPT = 40
-BATCH_SECONDS = 0.5  # the longest a batch of articles stays uncommitted
+BATCH_SECONDS = 2.0  # the longest a batch of articles stays uncommitted
 # The writer's page cache: SQLite's default 2 MB makes every article re-read the
 # index pages it touches (mentions, event_entities) once the database is large;
 # 64 MB cut the writer's CPU by 5-10 % into a 100k-article database.

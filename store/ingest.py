@@ -169,7 +169,10 @@ class _StopOnSignal:
             signal.signal(signum, handler)
 
 
-COMMIT_BATCH = 100  # articles per commit: each commit makes FTS5 write an index segment
+# Articles per commit (or index.BATCH_SECONDS, whichever comes first). Each commit makes FTS5 write an
+# index segment and writes every page the batch touched; into a 240,000-article database the writer
+# spent 2.9 ms of CPU per article with batches of 100, 2.5 with 1,000 (wall 3.7 -> 2.6 ms).
+COMMIT_BATCH = 1000
 
 
 def _write_with_retry(writer: ArticleWriter, article: ProcessedArticle) -> int | None:
