@@ -1626,16 +1626,33 @@ _HEAD_ELIDED_BEFORE = re.compile(rf"({UP}{LO}+)[ \u00a0]+(?:d['’]|de[ \u00a0]+
 _ONE_WORD_BEFORE = re.compile(rf"(?<![\w'’-])({UP}{LO}+(?:-{UP}{LO}+)?)$")
 
 
+def _generic_state_body(name: str) -> bool:
+    """Is the name only words every state has a body of ("Polícia Nacional", "Departamento de Policía",
+    "Nationale Politieacademie", "Supreme Court"), so that the country after it is part of the name?"""
+    lx = _lex()
+    for word in name.split():
+        low = word.lower()
+        if not (word in lx.org_heads or low in lx.org_cont or low in lx.org_nouns
+                or low.endswith(_COMPOUND_HEADS)):
+            return False
+    return True
+
+
+_COMPOUND_HEADS = ("polizei", "politie", "academie", "akademie", "präsidium")
+
+
 def _org_and_its_town(body: str, cands: list[_Cand]) -> list[_Cand]:
     """An organisation and the town after it, as one organisation: "Squadra Mobile di Palermo",
     "Prefettura di Bari", "Institut royal de police de Meknès", "Corte d'appello di Lecce",
-    "Polizeidirektion Hannover", "Federale Gerechtelijke Politie Gent" (towns only: a country after
-    a name found by pattern stays a place of its own)."""
+    "Polizeidirektion Hannover", "Federale Gerechtelijke Politie Gent"; a country only after a name
+    that every state has ("Polícia Nacional de Cabo Verde", "Police nationale du Niger": two countries'
+    national police are two bodies), not after a name of its own ("Interpol de Marrakech")."""
     lx = _lex()
     merged: dict[int, tuple[int, int]] = {}  # index of the town -> (start, index of the organisation or -1)
     n = len(body)
     for i, t in enumerate(cands):
-        if (t.kind != "location" or t.start < 2 or not t.key.startswith("city:") or not body[t.start].isupper()
+        country = t.key.startswith("country:")
+        if (t.kind != "location" or t.start < 2 or not (country or t.key.startswith("city:")) or not body[t.start].isupper()
                 or body[t.start - 1] not in " \u00a0'’" or t.end < n and (body[t.end].isalnum() or body[t.end] in "-‑")):
             continue
         prev = cands[i - 1] if i else None
@@ -1644,9 +1661,14 @@ def _org_and_its_town(body: str, cands: list[_Cand]) -> list[_Cand]:
             gap = body[prev.end:t.start]
             if body[prev.start:prev.end].isupper():
                 pass  # an acronym names its body already: "the FAR (of Rabat)"
+            elif country:
+                if _OF_TOWN_GAP.fullmatch(gap) and prev.prio == 1 and _generic_state_body(body[prev.start:prev.end]):
+                    start, j = prev.start, i - 1  # "Polícia Nacional de Cabo Verde", "Police nationale du Niger"
             elif (_OF_TOWN_GAP.fullmatch(gap) and prev.prio == 1
                   or gap in (" ", "\u00a0") and _SEAT_LAST_WORD.search(body, prev.start, prev.end) and body[prev.end - 1].isalpha()):
                 start, j = prev.start, i - 1  # (a body known by its own name is not named by a town after "de": "Interpol de Marrakech")
+        if country and start is None:
+            continue
         if start is None:
             g = _OF_TOWN_GAP.search(body, max(0, t.start - 6), t.start)
             if g is None or g.end() != t.start:

@@ -260,7 +260,7 @@ def test_organisation_patterns_more_languages():
         ("De korpschef van de Nationale Politie sprak met het Openbaar Ministerie.", "nl", {"Nationale Politie", "Openbaar Ministerie"}),
         ("Il a visité l'Institut royal de police de Kénitra.", "fr", {"Institut royal de police de Kénitra"}),  # named with its town
         ("Le président de la Fédération royale marocaine de football (FRMF) a parlé.", "fr", {"Fédération royale marocaine de football"}),
-        ("A GNR e a Gendarmaria Real de Marrocos reforçam patrulhas.", "pt", {"GNR", "Gendarmaria Real"}),
+        ("A GNR e a Gendarmaria Real de Marrocos reforçam patrulhas.", "pt", {"GNR", "Gendarmaria Real de Marrocos"}),
         ("Er wurde im Bundesministerium des Innern empfangen.", "de", {"Bundesministerium des Innern"}),
         ("واستقبل الوفد بمقر وزارة الداخلية الاتحادية في برلين.", "ar", {"وزارة الداخلية الاتحادية"}),
     ]
@@ -269,6 +269,23 @@ def test_organisation_patterns_more_languages():
         assert want <= got, (text, got)
     ms = one("the Moroccan General Directorate for Territorial Surveillance (DGST) said", "en")
     assert {m.key for m in ms if m.kind == "organization"} == {"org:dgst"}
+
+
+def test_a_country_after_a_body_every_state_has_is_part_of_its_name():
+    """Two countries' national police are two bodies: "Polícia Nacional de Cabo Verde" is not "Polícia Nacional"."""
+    cases = [
+        ("A Polícia Nacional de Cabo Verde e a Guarda Nacional da Guiné-Bissau reuniram-se na Praia.", "pt",
+         {"Polícia Nacional de Cabo Verde", "Guarda Nacional da Guiné-Bissau"}),
+        ("El Departamento de Policía de Belice y la Policía Nacional del Perú firmaron un acuerdo.", "es",
+         {"Departamento de Policía de Belice", "Policía Nacional del Perú"}),
+        ("De Nationale Politieacademie van Burundi leidt agenten op.", "nl", {"Nationale Politieacademie van Burundi"}),
+        ("La Police nationale d'Haïti a arrêté deux suspects.", "fr", {"Police nationale d'Haïti"}),
+        ("The Supreme Court of Montenegro upheld the verdict.", "en", {"Supreme Court of Montenegro"}),
+    ]
+    for text, lang, want in cases:
+        ms = one(text, lang)
+        assert {m.surface for m in ms if m.kind == "organization"} == want, text
+        assert not [m for m in ms if m.key.startswith("country:")], text
 
 
 def test_title_case_headline_is_not_an_organisation():

@@ -116,14 +116,14 @@ FLOORS = {
     },
     "heldout5": {
         ("person", "P"): 0.96, ("person", "R"): 0.94,
-        ("organization", "P"): 0.91, ("organization", "R"): 0.85,
+        ("organization", "P"): 0.92, ("organization", "R"): 0.86,
         ("location", "P"): 0.94, ("location", "R"): 0.85,
         "resolution": 0.97,
         ("topics", "P"): 0.85, ("topics", "R"): 0.6,
     },
     "heldout6": {
         ("person", "P"): 0.93, ("person", "R"): 0.93,
-        ("organization", "P"): 0.82, ("organization", "R"): 0.67,
+        ("organization", "P"): 0.87, ("organization", "R"): 0.71,
         ("location", "P"): 0.97, ("location", "R"): 0.89,
         "resolution": 0.96,
         ("topics", "P"): 0.79, ("topics", "R"): 0.55,
