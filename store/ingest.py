@@ -169,9 +169,10 @@ class _StopOnSignal:
             signal.signal(signum, handler)
 
 
-# Articles per commit (or index.BATCH_SECONDS, whichever comes first). Each commit makes FTS5 write an
-# index segment and writes every page the batch touched; into a 240,000-article database the writer
-# spent 2.9 ms of CPU per article with batches of 100, 2.5 with 1,000 (wall 3.7 -> 2.6 ms).
+# Most articles per commit (batches grow to this from index.FIRST_BATCH_ARTICLES; index.BATCH_SECONDS
+# caps them in time). Each commit makes FTS5 write an index segment and writes every page the batch
+# touched: into a 240,000-article database the writer spent 2.9 ms of CPU per article with batches
+# of 100, 2.5 with 1,000 (wall 3.7 -> 2.6 ms).
 COMMIT_BATCH = 1000
 
 
