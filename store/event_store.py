@@ -331,7 +331,7 @@ def _write_event_entities(conn: sqlite3.Connection, event_id: int, roles: dict[s
     if gone:
         conn.executemany("DELETE FROM event_entities WHERE event_id = ? AND entity_id = ?", gone)
     conn.executemany(
-        "INSERT INTO event_entities (event_id, entity_id, role, date_key) VALUES (?, ?, ?, ?)",
+        "INSERT OR IGNORE INTO event_entities (event_id, entity_id, role, date_key) VALUES (?, ?, ?, ?)",
         [(event_id, entity_id, role, key) for entity_id, (role, key) in wanted.items() if stored.get(entity_id) != (role, key)],
     )
 
