@@ -103,6 +103,7 @@ class WorkerPool:
         self.workers = workers
         self._initializer = initializer
         self._processes: list = []
+        self._fn: Callable | None = None
         self._job_ends: list[Connection] = []
         self._result_ends: list[Connection] = []
 
@@ -136,6 +137,9 @@ class WorkerPool:
             return
         if not self._processes:
             self._start(fn)
+            self._fn = fn
+        elif fn is not self._fn:
+            raise ValueError("this pool's workers run another function: use a new WorkerPool")
         window = JOBS_PER_WORKER_IN_FLIGHT * self.workers
         pending: deque[int] = deque()  # the worker of each job in flight, oldest first
         sent = 0
