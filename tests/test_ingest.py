@@ -105,6 +105,27 @@ def test_a_failed_article_leaves_the_rest_of_its_batch_whole(empty_db, monkeypat
     assert_consistent(empty_db.conn)
 
 
+def test_commits_come_early_then_in_growing_batches(empty_db, tmp_path, monkeypatch):
+    """A reader sees the first articles at once; later batches double (fewer commits in a long run)."""
+    from store import index
+    from store.pipeline import process
+    from store.read import iter_documents
+
+    monkeypatch.setattr(index, "FIRST_BATCH_ARTICLES", 1)
+    monkeypatch.setattr(index, "BATCH_SECONDS", 3600)
+    monkeypatch.setattr(index, "FIRST_BATCH_SECONDS", 3600)
+    articles = [process(d) for d in iter_documents([SEEDS])]
+    writer = index.ArticleWriter(empty_db, batch_size=100)
+    reader = sqlite3.connect(tmp_path / "empty.db")
+    seen = []
+    for article in articles:
+        writer.write(article)
+        seen.append(reader.execute("SELECT count(*) FROM articles").fetchone()[0])
+    assert seen == [1, 1, 3, 3, 3]  # batches of 1, 2, then 4 (still open)
+    writer.flush()
+    assert reader.execute("SELECT count(*) FROM articles").fetchone()[0] == 5
+
+
 def test_database_is_private_wal_and_versioned(tmp_path):
     path = tmp_path / "new" / "sub" / "s.db"
     db = open_database(path)
