@@ -35,6 +35,7 @@ JOBS_PER_WORKER_IN_FLIGHT = 4
 # it, so a worker never waits for the caller to read before it starts its next job.
 PIPE_BYTES = 1 << 20
 _STOP = None  # the job that ends a worker's loop
+CLOSE_TIMEOUT_S = 10.0  # a worker still alive this long after close() is killed
 
 
 class WorkerDied(StoreError):
@@ -177,12 +178,23 @@ class WorkerPool:
                           "what was written before is kept: run the same command again to go on")
 
     def close(self) -> None:
+        """Stop the workers: idle ones at the end of their job pipe, busy ones by SIGTERM.
+
+        The job pipes are closed first: a worker forked an instant before has not yet
+        installed its own SIGTERM handler and would swallow the signal with the parent's
+        (which only sets a flag), but it still ends at the end of its jobs.
+        """
+        for end in self._job_ends:
+            end.close()
         for process in self._processes:
             if process.is_alive():
                 process.terminate()
         for process in self._processes:
-            process.join()
-        for end in self._job_ends + self._result_ends:
+            process.join(timeout=CLOSE_TIMEOUT_S)
+            if process.is_alive():  # ignores both: never wait for ever
+                process.kill()
+                process.join()
+        for end in self._result_ends:
             end.close()
         self._processes, self._job_ends, self._result_ends = [], [], []
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import signal
+import threading
 
 import pytest
 
@@ -73,3 +74,21 @@ def test_large_jobs_and_results_do_not_deadlock():
     jobs = [str(i) * 3_000_000 for i in range(6)]
     with WorkerPool(2) as pool:
         assert [len(result) for result in pool.map(_echo_twice, jobs)] == [2 * len(job) for job in jobs]
+
+
+def _swallow_sigterm() -> None:
+    # what a worker does in the instant after fork, before its own handlers are in place: the
+    # parent's SIGTERM handler (which only sets a flag) is still installed
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, lambda signum, frame: None)
+
+
+def test_close_ends_workers_that_swallow_sigterm():
+    pool = WorkerPool(2, initializer=_swallow_sigterm)
+    assert list(pool.map(_square, [])) == []  # forked, no job: an empty folder
+    processes = list(pool._processes)
+    closing = threading.Thread(target=pool.close, daemon=True)
+    closing.start()
+    closing.join(timeout=60)
+    assert not closing.is_alive(), "close() waits for ever on a worker that swallowed SIGTERM"
+    assert all(process.exitcode is not None for process in processes)  # none left behind
