@@ -33,6 +33,7 @@ class IngestSummary:
 
     added: int = 0
     already_present: int = 0
+    files: int = 0  # article files found under the paths given
     failed: list[ReadFailure] = field(default_factory=list)
     interrupted: bool = False
 
@@ -213,6 +214,9 @@ def ingest_paths(
     with _StopOnSignal() as stop:
         files, failures = list_article_files(paths)
         summary.failed.extend(failures)
+        summary.files = len(files)
+        if not files:
+            return summary
         writer = ArticleWriter(db, batch_size=COMMIT_BATCH)
         today = today or dt.date.today()
         where = database_file(db)

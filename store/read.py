@@ -320,7 +320,8 @@ def list_article_files(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[tu
 
     Files given by name are read whatever their suffix; in folders only article
     files (.txt, .html, .jsonl, …) are read, hidden ones are skipped, and
-    symlinked folders are not followed, so symlink loops cannot occur.
+    symlinked folders are followed, each folder once (a loop ends where it
+    comes back).
     """
     files: list[tuple[Path, str]] = []
     failures: list[ReadFailure] = []
@@ -353,12 +354,30 @@ def _link_problem(path: Path) -> str | None:
     return None
 
 
+def _identity(folder: Path) -> tuple[int, int]:
+    status = folder.stat()
+    return status.st_dev, status.st_ino
+
+
 def _walk_folder(folder: Path, files: list[tuple[Path, str]], failures: list[ReadFailure]) -> None:
     def on_error(error: OSError) -> None:
         failures.append(ReadFailure(str(error.filename or folder), f"cannot read folder: {error.strerror or error}"))
 
-    for root, dirs, names in os.walk(folder, onerror=on_error, followlinks=False):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+    seen = {_identity(folder)}  # folders walked, by device and inode: links to them are not walked again
+    for root, dirs, names in os.walk(folder, onerror=on_error, followlinks=True):
+        kept = []
+        for name in sorted(dirs):
+            if name.startswith("."):
+                continue
+            try:
+                identity = _identity(Path(root) / name)
+            except OSError as error:  # removed or made unreadable meanwhile
+                on_error(error)
+                continue
+            if identity not in seen:
+                seen.add(identity)
+                kept.append(name)
+        dirs[:] = kept
         for name in sorted(names):
             path = Path(root) / name
             if name.startswith(".") or path.suffix.lower() not in ARTICLE_SUFFIXES:

@@ -89,3 +89,14 @@ def test_first_run_builds_the_default_database_from_the_installed_seeds(tmp_path
     out = subprocess.run([sys.executable, "-m", "tui.cli", "--db", str(database), "export"], cwd=tmp_path,
                          env=env, capture_output=True, text=True, timeout=120)
     assert len(json.loads(out.stdout)["articles"]) == 5
+
+
+def test_ingest_of_a_folder_without_articles_says_what_it_looked_for(tmp_path, capsys):
+    folder = tmp_path / "photos"
+    folder.mkdir()
+    (folder / "meeting.jpg").write_bytes(b"\xff\xd8\xff")
+    assert main(["--db", str(tmp_path / "x.db"), "ingest", str(folder)]) == 0
+    captured = capsys.readouterr()
+    said = captured.out + captured.err
+    assert "no article files found" in said and ".txt" in said and ".jsonl" in said
+    assert "0 added, 0 already present, 0 failed" in said

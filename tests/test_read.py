@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from store.read import ReadFailure, decode_bytes, iter_documents
+from store.read import ReadFailure, decode_bytes, iter_documents, list_article_files
 
 TEXT = "La coopération sécuritaire entre le Maroc et l’Italie: « traite des êtres humains »."
 
@@ -103,3 +103,18 @@ def test_bad_paths_get_one_line_reasons(tmp_path):
         "dangling.txt": "broken symbolic link",
         "missing.txt": "no such file or folder",
     }
+
+
+def test_symlinked_folders_are_followed_and_each_folder_read_once(tmp_path):
+    elsewhere = tmp_path / "elsewhere" / "2024"
+    elsewhere.mkdir(parents=True)
+    (elsewhere / "a.txt").write_text("Un article.", encoding="utf-8")
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "b.txt").write_text("Another article.", encoding="utf-8")
+    (corpus / "2024").symlink_to(elsewhere)  # a corpus assembled from links
+    (corpus / "again").symlink_to(elsewhere)  # the same folder twice
+    (corpus / "loop").symlink_to(corpus)  # a loop
+    files, failures = list_article_files([corpus])
+    assert failures == []
+    assert sorted(source.split("corpus/", 1)[1] for _, source in files) == ["2024/a.txt", "b.txt"]

@@ -69,7 +69,7 @@ def hostile_folder(tmp_path):
     (folder / "dangling.txt").symlink_to(folder / "nowhere.txt")
     (folder / "loop-a.txt").symlink_to(folder / "loop-b.txt")
     (folder / "loop-b.txt").symlink_to(folder / "loop-a.txt")
-    (folder / "subfolder-link").symlink_to(folder)  # a folder loop: must not be followed
+    (folder / "subfolder-link").symlink_to(folder)  # a folder loop: its files are read once
     os.mkfifo(folder / "pipe.txt")  # reading it would block forever
     (folder / "feed.jsonl").write_bytes(
         b"\n".join([

@@ -78,6 +78,7 @@ def run_ingest(db, paths: Sequence[str], workers: int, console: Console) -> int:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from store.ingest import ingest_paths
+    from store.read import ARTICLE_SUFFIXES
 
     if console.is_terminal:
         with Progress(TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TextColumn("files ·"),
@@ -89,6 +90,10 @@ def run_ingest(db, paths: Sequence[str], workers: int, console: Console) -> int:
         summary = ingest_paths(db, paths, workers=workers)
     for failure in summary.failed:
         console.print(Text(f"failed: {printable(failure.source)}: {printable(failure.reason)}"), soft_wrap=True)
+    if not summary.files and not summary.failed:
+        suffixes = " ".join(sorted(ARTICLE_SUFFIXES))
+        console.print(Text(f"no article files found: folders are searched for {suffixes} (hidden ones "
+                           "are skipped); name a file to read it whatever its suffix"), soft_wrap=True)
     console.print(Text(summary.line()), soft_wrap=True)
     if summary.interrupted:
         return 130
