@@ -279,6 +279,11 @@ def date_compatibility(features: ArticleFeatures, event: EventSummary) -> str:
 _DATE_BONUS = {"same": 1.5, "near": 0.5, "unknown": 0.0}
 MIN_SCORE = 2.5  # dated article and event
 MIN_SCORE_UNDATED = 3.5  # either side undated: needs strong entity overlap
+PLACE_AGREE = 0.5
+# Two towns: a minister seen in Paris and in Madrid the same week had two meetings. One name in
+# common no longer joins them; two names or agreeing counterpart countries still do (one article's
+# place may be its dateline). Generated corpus, 6,000 articles: B-cubed P .878 -> .975, R .884 -> .885.
+PLACE_CLASH = 1.5
 
 
 def score_event(features: ArticleFeatures, event: EventSummary,
@@ -305,7 +310,7 @@ def score_event(features: ArticleFeatures, event: EventSummary,
         if weight >= HOST_WEIGHT:
             strong += gain
     if features.place and event.place:
-        score += 0.5 if features.place == event.place else -0.5
+        score += PLACE_AGREE if features.place == event.place else -PLACE_CLASH
     if features.topics and event.topics:
         shared = len(features.topics & set(event.topics))
         score += 0.5 * shared / len(features.topics | set(event.topics))

@@ -218,6 +218,18 @@ def test_different_counterparts_same_day_are_two_events() -> None:
     assert choose_event(denmark, [new_event(10, italy, HOSTS)], HOSTS) is None
 
 
+def test_one_guest_in_two_towns_the_same_day_is_two_meetings() -> None:
+    # a minister sees one counterpart in Paris and another in Madrid: one name in common is not enough
+    paris = feat(1, "2021-02-10", people=("person:darmanin", "person:dubois"), place="city:paris")
+    madrid = feat(2, "2021-02-10", people=("person:darmanin", "person:piantedosi"), place="city:madrid")
+    assert choose_event(madrid, [new_event(10, paris, HOSTS)], HOSTS) is None
+    assert choose_event(feat(3, "2021-02-10", people=("person:darmanin",), place="city:paris"),
+                        [new_event(10, paris, HOSTS)], HOSTS) == 10
+    # two names in common outweigh a town that differs (a dateline, the capital for the ministry's seat)
+    assert choose_event(feat(4, "2021-02-10", people=("person:darmanin", "person:dubois"), place="city:madrid"),
+                        [new_event(10, paris, HOSTS)], HOSTS) == 10
+
+
 def test_undated_article_joins_with_strong_overlap() -> None:
     dated = feat(1, "2024-06-03", published="2024-06-04", people=("person:pisani",),
                  countries={"country:MA": 3, "country:IT": 2})
