@@ -368,8 +368,20 @@ def _tok_class(tok: str) -> tuple[bool, bool, bool, bool]:
             low in _PARTICLES)
 
 
+_SAINT_WORDS = frozenset("santa santo san são sao saint sainte sankt st. ste.".split())
+# month names of languages that write them in lower case (and that are no English or German month):
+# capitalised before another capitalised word, they are given names (Julio, Abril, Junio, Agosto)
+_LOWER_CASE_MONTHS = frozenset(
+    "janvier février avril juin juillet août octobre décembre januari februari maart mei augustus "
+    "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre gennaio febbraio "
+    "aprile maggio giugno luglio settembre ottobre dicembre janeiro fevereiro março maio junho julho setembro "
+    "outubro dezembro".split())
+
+
 # "der", "den" are particles of a name after "van"/"von" ("van der Heijden", "von der Leyen"), else articles
 _ARTICLE_NOT_PARTICLE = frozenset("der den".split())
+# Italian "of the", "in the"… in lower case end a name: "Elira Kasmi della Struttura speciale"
+_ENDS_A_NAME = frozenset("della dello delle degli dei nella nello negli sulla alla dalla".split())
 _BEFORE_ARTICLE_PARTICLE = frozenset("van von vander".split())
 _NOUNISH = re.compile(r"(?:heit|keit|ung|schaft|tion|sion|ität|ismus|ment|ance|ence|ness|ship|ción|zione|ção|dade|tät)$")
 _PREP_BEFORE = re.compile(
@@ -566,7 +578,8 @@ def _people_latin(body: str, occ: bytearray, low: str | None = None) -> list[_Ca
         trig = False
         for i, (s, e, t) in enumerate(toks):
             if t[0].islower():
-                if cur and t in _ARTICLE_NOT_PARTICLE and cur[-1][2].lower() not in _BEFORE_ARTICLE_PARTICLE:
+                if cur and ((t in _ARTICLE_NOT_PARTICLE and cur[-1][2].lower() not in _BEFORE_ARTICLE_PARTICLE)
+                            or (t in _ENDS_A_NAME and len(cur) >= 2)):
                     runs.append((cur, trig))  # "Schlüsselmann der Logistik": an article, not "von der Leyen"
                     cur, trig = [], False
                 elif cur:
@@ -576,6 +589,8 @@ def _people_latin(body: str, occ: bytearray, low: str | None = None) -> list[_Ca
                 cur.append((s, e, t))  # a middle initial: "Marcus T. Okafor"
                 continue
             is_honor, is_stop, is_given, is_particle = _tok_class(t)
+            if is_stop and t.lower() in _LOWER_CASE_MONTHS and i + 1 < len(toks) and toks[i + 1][2][0].isupper():
+                is_stop, is_given = False, True  # "Julio César Huamán Quispe": in Spanish July is "julio"
             if is_particle and i + 1 < len(toks) and occ.find(1, s, e) == -1:
                 # "Di Gennaro", "Van der Heijden", "El Khattabi", "De Sousa": a capitalised
                 # particle before a capitalised name token belongs to the name
@@ -615,10 +630,14 @@ def _people_latin(body: str, occ: bytearray, low: str | None = None) -> list[_Ca
                 continue
             if any(text_key(t[2]) in topic_words for t in run):
                 continue  # "um Migranten Routen … anzubieten": a topic's word is no name
+            if not trig and len(run) >= 2 and run[0][2].lower() in _SAINT_WORDS:
+                continue  # "Santa Maria di Leuca", "San Lorenzo", "São Gabriel": places named after saints
             s0 = run[0][0]
             if not trig and (titled or _honor_before(body, s0)):
                 trig = True
-            gi = next((i for i, (_, _, t) in enumerate(run) if not t[0].islower() and _tok_class(t)[2]), None)
+            # (a given name right after a particle opens nothing: "Jussara da Silva Brito")
+            gi = next((i for i, (_, _, t) in enumerate(run) if not t[0].islower() and _tok_class(t)[2]
+                       and not (i and run[i - 1][2] in _PARTICLES)), None)
             if not trig and gi and _person_noun_before(body, s0):
                 trig = True  # "empresário Márcio dos Santos Lacerda": the whole name, not from its given-name-like word
             if trig:
@@ -722,6 +741,8 @@ def _people_arabic(body: str, occ) -> list[_Cand]:
         if s < last_end:
             continue
         if is_title:
+            while (w := next_word(e)) and w.group() in _AR_RANK_QUALIFIERS:
+                e = s = w.end()  # "العقيد البحري جورج نخلة": a naval colonel, not a person called البحري
             w0 = AR_WORD.match(body, s + 1)
             if w0 and w0.start() in given_at:
                 continue  # "اللواء محمد …": the given name leads
@@ -737,7 +758,9 @@ def _people_arabic(body: str, occ) -> list[_Cand]:
             if not w:
                 break
             t = w.group()
-            if (t in lx.stop_ar or _overlaps(occ, w.start(), w.end()) or t.startswith("وال")
+            if prev == "عبد" and not _overlaps(occ, w.start(), w.end()):
+                pass  # عبد + any word is one given name, a word of rank included: عبد الأمير، عبد الملك
+            elif (t in lx.stop_ar or _overlaps(occ, w.start(), w.end()) or t.startswith("وال")
                     or t[0] == "و" and (t[1:] in lx.stop_ar or t[1:] in _AR_PLACE_WORDS)):
                 break  # "and the …", "and the town of …" start something else: "حمد والرفاع", "الشيخ ومدينة السادات"
             if t in _AR_PARTICLES:
@@ -823,6 +846,8 @@ def _arabic_town_after_place_word(body: str, s: int, e: int) -> bool:
     return before is not None and before.group(1) in _AR_PLACE_WORDS
 
 
+# words that qualify a rank: العميد الركن (staff), العقيد البحري (naval), اللواء الطيار (pilot), المتقاعد (retired)
+_AR_RANK_QUALIFIERS = frozenset("الركن البحري الطيار الجوي المتقاعد الأول أول الحقوقي".split())
 _AR_GIVEN_SECOND = frozenset("الدين الإسلام".split())  # second words of compound given names: صلاح الدين، سيف الإسلام
 _AR_PARTICLES = frozenset("بن ابن بنت ولد أبو ابو بو آل أولاد أغ آغ".split())
 _AR_DEF = re.compile(r"^(?:[وفبلك]?ال|لل)")
@@ -1286,6 +1311,12 @@ def _GIVEN_KEYS() -> frozenset[str]:
 _ARTICLE_START = re.compile(r"^(?:[AaEe]l[-‑ ]|ال)")
 
 
+def _town_of_that_name_here(body: str, s: int, e: int) -> bool:
+    """Is the surname at s..e, after "in", "near", "en", "à"…, a town of that name ("near Mandeville",
+    "en Salcedo", "a Vittoria" for Howard Mandeville, Mauricio Salcedo, Vittoria Leone)?"""
+    return _word_before(body, s, False)[1] in _INTO_PLACE and body[s:e].lower() in world_cities().by_name
+
+
 def _link_people(body: str, cands: list[_Cand], occ_all) -> list[_Cand]:
     """Give people keys and names; surname-only mentions link to the full name in the article."""
     people = [c for c in cands if c.kind == "person"]
@@ -1348,7 +1379,8 @@ def _link_people(body: str, cands: list[_Cand], occ_all) -> list[_Cand]:
             variants.setdefault(display, "person:" + key)
     extra: list[_Cand] = []
     for s, e in _find_surnames(body, variants):
-        if not _overlaps(occ_all, s, e) and not _NEXT_CAP.match(body, e) and not _named_after(body, s, e):
+        if (not _overlaps(occ_all, s, e) and not _NEXT_CAP.match(body, e) and not _named_after(body, s, e)
+                and not _town_of_that_name_here(body, s, e)):
             # ("Mae" of "Mae Sot", "Santos" of "General Santos" are no surnames)
             extra.append(_Cand(s, e, "person", "", body[s:e], 2))
     for c in [p for p in people if not p.key] + extra:
@@ -1388,7 +1420,8 @@ _PLACE_PREPOSITIONS = frozenset(
     "entre di del della dello dei nel nella al alla per verso tra fra nach aus von vom bei im zwischen "
     "um naar uit bij te van rond nabij ad vor nahe richtung via tussen".split())
 # prepositions that put what follows in a place ("in Victoria", "ad Augusta"), not "of" or "from" someone
-_INTO_PLACE = frozenset("in at near à au aux en em no na nel nella nach bei im ad vor nahe richtung naar te bij".split())
+_INTO_PLACE = frozenset("in at near à au aux en em no na nel nella nach bei im ad vor nahe richtung naar te bij "
+                        "via".split())
 _SENTENCE_END = ".!?:;\n\"“”«»–—"
 # an article before a capitalised word makes it a noun ("das Essen", "die Rede", "the Mission"), not a town
 _ARTICLES = frozenset("der die das dem den des ein eine einem einen einer eines the an le la les un une el los las "
@@ -1403,7 +1436,7 @@ def _world_cities(body: str, cands: list[_Cand]) -> list[_Cand]:
     taken = _occupied([c for c in cands if c.kind != "location"], len(body))  # people and organisations
     places = _occupied([c for c in cands if c.kind == "location"], len(body))
     countries: set[str] | None = None
-    memo: dict[str, tuple[bool, bool | None]] = {}  # token -> what the whole text says of it (asked once)
+    memo: dict[str, tuple[bool, bool | None, bool]] = {}  # token -> (common word, mid-sentence capital, a surname here)
     out: list[_Cand] = []
     place_ends = {c.end for c in cands if c.kind == "location"}
     resume = 0
@@ -1519,7 +1552,7 @@ def _places_within(cands: list[_Cand], s: int, e: int) -> bool:
 
 
 def _backed_city(body: str, s: int, e: int, found, countries: set[str], lx: _Lex,
-                 memo: dict[str, tuple[bool, bool | None]], place_ends: set[int] = frozenset()):
+                 memo: dict[str, tuple[bool, bool | None, bool]], place_ends: set[int] = frozenset()):
     """The city the name at [s, e) stands for, or None when the text does not back it.
 
     A town listed with places ("Bihać und Velika Kladuša", "Gorizia, Muggia") is after a preposition
@@ -1543,13 +1576,15 @@ def _backed_city(body: str, s: int, e: int, found, countries: set[str], lx: _Lex
         if prev.lower() in _ARTICLES and prev[0].islower():
             return None  # "das Essen"
         if token not in memo:
-            memo[token] = (token.lower() in lx.stop or _lower_occurs(body, token)
+            memo[token] = (token.lower() in lx.stop or _lower_occurs(body, token), None,
                            # "Oliver Hartley. Hartley has not been charged"
-                           or _after_a_name_elsewhere(body, token, lx), None)
+                           _after_a_name_elsewhere(body, token, lx))
+        into_place = prev.lower() in _INTO_PLACE and gap_before.strip(" \u00a0") == ""
         if memo[token][0]:
-            return None  # a common word or a surname
-        if text_key(token) in lx.given and not (prev.lower() in _INTO_PLACE and gap_before.strip(" \u00a0") == ""):
-            return None  # a given name, unless right after "in", "à", "nach" …: "sbarcati ad Augusta"
+            return None  # a common word
+        if (memo[token][2] or text_key(token) in lx.given) and not into_place:
+            return None  # a surname or a given name, unless right after "in", "near", "à", "nach" …:
+            # "sbarcati ad Augusta", "a wharf near Mandeville" (Howard Mandeville is named too)
     after_preposition = not sentence_start and gap_before.strip(" \u00a0") == "" and (
         prev.lower() in _PLACE_PREPOSITIONS or prev.lower() in _PLACE_JOINERS and _place_before(body, before.start(1), place_ends))
     if not after_preposition and before and gap_before.strip(" \u00a0") == "," and before.end(1) in place_ends:
@@ -1803,12 +1838,12 @@ def _names_its_place(body: str, c: _Cand) -> bool:
     return c.key.startswith("city:") or text_key(body[c.start:c.end]) == text_key(c.name)
 
 
-def _proper_noun_in(body: str, token: str, memo: dict[str, tuple[bool, bool | None]]) -> bool:
+def _proper_noun_in(body: str, token: str, memo: dict[str, tuple[bool, bool | None, bool]]) -> bool:
     """`_capitalised_mid_sentence`, asked once per token and text."""
-    word_checks, mid = memo[token]
+    common, mid, name_elsewhere = memo[token]
     if mid is None:
         mid = _capitalised_mid_sentence(body, token)
-        memo[token] = (word_checks, mid)
+        memo[token] = (common, mid, name_elsewhere)
     return mid
 
 

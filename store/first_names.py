@@ -22,7 +22,12 @@ _COLUMNS = """great_britain ireland usa italy malta portugal spain france belgiu
     slovenia albania greece russia belarus moldova ukraine armenia azerbaijan georgia the_stans turkey
     arabia israel china india japan korea vietnam other_countries""".split()
 COUNTRIES = ("great_britain", "ireland", "usa", "italy", "portugal", "spain", "france", "belgium",
-             "the_netherlands", "germany", "austria", "swiss", "turkey", "arabia", "other_countries")
+             "the_netherlands", "germany", "austria", "swiss", "turkey", "arabia", "other_countries",
+             "romania", "bulgaria", "bosniaand", "croatia", "kosovo", "macedonia", "serbia",
+             "slovenia", "albania", "greece", "russia", "ukraine", "georgia", "the_stans", "poland")
+# (the Balkans, Romania, Greece, Russia, Ukraine, Georgia, Central Asia and Poland added 2026-12-05: Dejan,
+# Ioana…; with every column, Montenegro's "Novo" made a person of the town Novo Progresso and
+# "Dirección Policial" an organisation: the others are left out)
 COMMON = 5  # the dictionary's frequency classes run from 1 (rare) to 13 (very common)
 
 

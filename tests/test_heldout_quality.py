@@ -60,6 +60,16 @@ Ras Ajdir, Aden), written by a helper session while the session of 2026-12-04 (a
 once blind at that session's start: person P .879 R .892; organisation .828/.677; location .979/.874;
 resolution .976; topics .795/.484. Organisation rules and every country's demonyms written blind to it
 that day then gave organisation .851/.697, location .992/.908; then its errors were looked at.
+
+tests/fixtures/heldout7/ is a seventh blind set (16 articles; Lake Chad, the Guianas, the Caribbean,
+Central Asia, Georgia, Peru and Chile, Ecuador and Colombia, Albania and Apulia, Romania and Sicily, Timor,
+the Levant), written by a helper session on 2026-12-05 and scored once blind at that session's start:
+person P .941 R .912; organisation .938/.719; location .991/.866; resolution .978; topics .830/.549.
+Rules from its person errors (months written in lower case as given names, Italian "della" ending a name,
+a surname after "near"/"en" that a town bears, places named after saints, Arabic rank qualifiers and
+عبد compounds, given names of the Balkans, Romania, Greece, the Caucasus and Central Asia) then gave
+person .985/.941, location .991/.874, and on the earlier sets heldout4 person R .905 -> .917, heldout6
+.954 -> .969, nothing lower anywhere.
 """
 
 from __future__ import annotations
@@ -79,7 +89,7 @@ from store.resolve import EntityIndex
 from store.topics import find_topics
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-SETS = ("heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6")
+SETS = ("heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7")
 KINDS = ("person", "organization", "location")
 _AR = re.compile("[\u0600-\u06ff]")
 
@@ -128,14 +138,25 @@ FLOORS = {
         "resolution": 0.96,
         ("topics", "P"): 0.79, ("topics", "R"): 0.55,
     },
+    "heldout7": {
+        ("person", "P"): 0.96, ("person", "R"): 0.92,
+        ("organization", "P"): 0.91, ("organization", "R"): 0.69,
+        ("location", "P"): 0.97, ("location", "R"): 0.85,
+        "resolution": 0.96,
+        # its annotator labels nearly every cross-border case transnational_crime (16 of 16 articles;
+        # the first three sets 2-3 of 16-24): the lexicon finds the term, not the reading
+        ("topics", "P"): 0.8, ("topics", "R"): 0.52,
+    },
 }
 
 
-# Things named after people, ships, operations… taken for people all the same: none in the first three
-# sets (the third's Pedro Juan Caballero, a town named after a person, is now taken for the town); in the
-# fourth, one: Santa Cruz de la Sierra; in the sixth, three: Kofi Annan (a training centre)
-# and Posadas twice (a town, and the surname of a person the set names alongside it).
-NOT_PERSON_TAKEN = {"heldout": 0, "heldout2": 0, "heldout3": 0, "heldout4": 1, "heldout5": 0, "heldout6": 3}
+# Things named after people, ships, operations… taken for people all the same (a person's mention inside
+# the thing's name; a longer name around it, "Howard Mandeville" beside the town Mandeville, is a person):
+# in the fourth set one, the airport شمعون (Camille Chamoun's); in the sixth two, Kofi Annan (a training
+# centre) and the town Posadas; in the seventh none (Mandeville, Salcedo, Vittoria: towns after "near",
+# "en", "tra"… are no longer linked to the person of that surname).
+NOT_PERSON_TAKEN = {"heldout": 0, "heldout2": 0, "heldout3": 0, "heldout4": 1, "heldout5": 0, "heldout6": 2,
+                    "heldout7": 0}
 
 
 @lru_cache(maxsize=None)
@@ -308,7 +329,7 @@ def test_namesakes_and_traps_stay_apart():
 def test_things_that_are_no_people_are_not_taken_for_people(set_name):
     rows, _, _ = _run(set_name)
     taken = [(r["name"], m.surface) for r in rows for m, _ in r["matched"]
-             if m.kind == "person" and any(s < m.end and m.start < e
+             if m.kind == "person" and any(s <= m.start and m.end <= e  # (a longer name around it is a person)
                                            for bad in r["not_person"] for s, e in _occurrences(r["body"], bad))]
     assert len(taken) <= NOT_PERSON_TAKEN[set_name], taken
 
