@@ -26,7 +26,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
-from store.gazetteer import ARABIC, Entry, gazetteer, lower_same_length, trie_pattern
+from store.gazetteer import ARABIC, Entry, gazetteer, lower_same_length, surface_key, trie_pattern
 from store.model import Mention, Segment
 from store.names import load_lexicon, name_tokens, skeleton, strip_titles, text_key
 from store.topics import remember_scan
@@ -1185,6 +1185,8 @@ def _organisations_arabic(body: str, occ) -> list[_Cand]:
                     or _overlaps(occ, w.start(), w.end())):
                 break  # a function word, a place, a title or a person's name ("الإدارة النقيب ليلى …")
             if nw > 0 and t.startswith("وال") and len(t) > 5 and t[1:] not in lx.stop_ar:
+                if lx.org_ar_rx.fullmatch(t[1:]):
+                    break  # "مديرية الأمن العام والقوات المسلحة": and a second body
                 end, pos, nw = w.end(), w.end(), nw + 1  # "إدارة الجوازات والهجرة": and the …
                 continue
             if nw > 0 and not (t.startswith("ال") or t.startswith("لل")):
@@ -1196,14 +1198,32 @@ def _organisations_arabic(body: str, occ) -> list[_Cand]:
                 end, pos, nw = after.end(), after.end(), nw + 2
                 continue
             end, pos, nw = w.end(), w.end(), nw + 1
+        country = AR_WORD.match(body, end + 1) if end < n and body[end] in " \u00a0" else None
+        if (nw == 0 and country and m.group(1).removeprefix("ال") in _AR_STATE_FORCES
+                and _is_country_word(country.group()) and (m.group(1).startswith("ال")) == country.group().startswith("ال")
+                and not (out and out[-1].end > hs)):
+            # "الجيش اللبناني", "شرطة قبرص": a state's force named by its state alone (not inside another
+            # name: "أكاديمية الشرطة المصرية"; annotators leave the state out of "الشرطة الوطنية النيجرية")
+            end, nw, prio = country.end(), nw + 1, 3  # over the country's mention
+        else:
+            prio = 1
         if nw == 0:
             continue
         start = m.start(1) if not m.group(0).startswith("لل") else m.start(1)
         surf = body[start:end]
         known = _known_org(surf)
         key, name = known if known else ("org:" + text_key(surf), surf)
-        out.append(_Cand(start, end, "organization", key, name, 1))
+        out.append(_Cand(start, end, "organization", key, name, prio))
     return out
+
+
+# forces every state has: with their state's adjective or name they are that state's ("الجيش اللبناني")
+_AR_STATE_FORCES = frozenset("جيش شرطة درك قوات حرس".split())
+
+
+def _is_country_word(word: str) -> bool:
+    """Is an Arabic word a country's name or adjective (اللبناني، الأردنية، قبرص)?"""
+    return any(entry.key.startswith("country:") for entry in gazetteer().entries.get(surface_key(word), ()))
 
 
 # verbal nouns that open an Arabic organisation's complement ("combating …", "affairs of …", "protection of …")

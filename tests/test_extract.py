@@ -800,3 +800,15 @@ def test_arabic_rank_qualifiers_and_abd_compounds():
 def test_balkan_and_romanian_given_names_and_a_given_name_after_a_particle():
     assert _people("Der Hauptverdächtige Dejan K. wurde in Podgorica festgenommen.", "de") == ["Dejan K."]
     assert _people("La procuratrice Ioana Munteanu è arrivata a Ragusa.", "it") == ["Ioana Munteanu"]
+
+
+def _orgs_ar(text: str) -> list[str]:
+    return [m.surface for m in one(text, "ar") if m.kind == "organization"]
+
+
+def test_arabic_state_force_named_by_its_state_and_two_bodies_joined_by_and():
+    assert _orgs_ar("وشارك في الاجتماع ممثلون عن الجيش الموريتاني والدرك.") == ["الجيش الموريتاني"]
+    assert _orgs_ar("وأعلنت شرطة مالطا توقيف ثلاثة مهربين.") == ["شرطة مالطا"]
+    # inside another body's name the state stays with that body
+    assert _orgs_ar("وتخرج الضباط من أكاديمية الشرطة التونسية.") == ["أكاديمية الشرطة"]
+    assert _orgs_ar("ونسقت مديرية الأمن العام والقوات المسلحة عملية مشتركة.") == ["مديرية الأمن العام", "القوات المسلحة"]
