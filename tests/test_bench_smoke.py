@@ -50,6 +50,12 @@ def test_bench_smoke(tmp_path):
     for key in ("articles_per_s", "fts_over_raw"):
         assert _positive(ingest["fts_floor"][key]), key
 
+    grouping = report["grouping"]  # against the generator's own events (one to four articles each)
+    assert grouping["articles"] == 300 and grouping["largest_true_event"] <= 4
+    assert len((tmp_path / "work" / "corpus" / "events.txt").read_text().split()) == 300
+    assert 0.8 <= grouping["bcubed_precision"] <= 1 and 0.6 <= grouping["bcubed_recall"] <= 1, grouping
+    assert "event grouping, B-cubed precision" in proc.stdout
+
     search = report["search"]
     assert search["supported"] > 0
     assert len(search["queries"]) == search["supported"] + len(search["unsupported"]) + len(search["errors"])

@@ -16,6 +16,8 @@ Steps (each figure lands in the JSON report given by --json-out, and in the tabl
    booleans, filters) through `store.search.search(db, q, limit=50)`: p50/p95/p99; the
    bare FTS5 query for the same words (bm25 + snippet, LIMIT 50) on the same database;
    `rg -i -c` over the files. A query that raises QueryError is reported as unsupported.
+   Then event grouping, scored against the events the generator wrote (OUT/corpus/events.txt):
+   B-cubed precision and recall, events formed against events generated, the largest event.
 4. app — `secbrowse --db DB` headless in a subprocess: time from process start to first
    frame and to settled screen, peak RSS, against a bare Textual app with one Label;
    then 1,000 presses of `j` (or `down`) on the event list, found by what exists.
@@ -35,13 +37,14 @@ import statistics
 import subprocess
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.perf.corpus import LEXICON_SIZE, CorpusGenerator, generate  # noqa: E402
+from tests.perf.corpus import LEXICON_SIZE, CorpusGenerator, event_truth, generate  # noqa: E402
 
 DEFAULT_OUT = Path("/work/bench-out")
 TARGETS_AT = 1_000_000  # the targets are stated for this size
@@ -219,6 +222,29 @@ def step_fts_floor(out: Path, db_path: str, raw_bytes: int) -> dict:
     floor.unlink()
     return {"articles": count, "seconds": seconds, "articles_per_s": count / seconds if seconds else None,
             "fts_bytes": size, "fts_over_raw": size / raw_bytes}
+
+
+def step_grouping(db_path: str, corpus: dict) -> dict:
+    """Event grouping against the generator's events: B-cubed precision and recall over the articles
+    ingested from the corpus's files (article i is files/…/i.txt)."""
+    truth = event_truth(Path(corpus["files_dir"]).parent, corpus["n"], corpus["seed"])
+    conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    predicted: dict[int, int] = {}
+    for source, event_id in conn.execute("SELECT source, event_id FROM articles"):
+        stem = Path(source).stem
+        if stem.isdigit() and int(stem) < len(truth):
+            predicted[int(stem)] = event_id
+    conn.close()
+    if not predicted:
+        return {"articles": 0}
+    pairs = Counter((truth[i], e) for i, e in predicted.items())
+    true_sizes = Counter(truth[i] for i in predicted)
+    predicted_sizes = Counter(predicted.values())
+    precision = sum(pairs[(truth[i], e)] / predicted_sizes[e] for i, e in predicted.items()) / len(predicted)
+    recall = sum(pairs[(truth[i], e)] / true_sizes[truth[i]] for i, e in predicted.items()) / len(predicted)
+    return {"articles": len(predicted), "true_events": len(true_sizes), "events": len(predicted_sizes),
+            "largest_event": max(predicted_sizes.values()), "largest_true_event": max(true_sizes.values()),
+            "bcubed_precision": precision, "bcubed_recall": recall}
 
 
 def rg_paths(files_dir: str, articles_in_db: int | None) -> list[str]:
@@ -408,6 +434,9 @@ def targets(report: dict) -> list[dict]:
     small = app.get("app_small_db", {}).get("maxrss_mb")
     if mem and small:
         add("app memory full DB / small DB", mem / small, "flat (<= 1.2)", mem / small <= 1.2)
+    grouping = report.get("grouping", {})
+    add("event grouping, B-cubed precision", grouping.get("bcubed_precision"), "(no target)", None)
+    add("event grouping, B-cubed recall", grouping.get("bcubed_recall"), "(no target)", None)
     return rows
 
 
@@ -445,6 +474,11 @@ def print_table(report: dict) -> None:
                   f"peak RSS main {f['maxrss_self_mb']:.0f} MB, workers {f['maxrss_children_mb']:.0f} MB")
         print(f"database {ing['db_bytes'] / 1e6:,.1f} MB for {ing['raw_bytes'] / 1e6:,.1f} MB raw text "
               f"({ing['db_over_raw']:.2f}x)")
+    grouping = report.get("grouping", {})
+    if grouping.get("articles"):
+        print(f"events: {grouping['events']:,} formed from {grouping['articles']:,} articles that report "
+              f"{grouping['true_events']:,} generated events; largest {grouping['largest_event']} articles "
+              f"(generated: {grouping['largest_true_event']})")
     if se:
         print(f"search p50/p95/p99 {fmt(se['p50_ms'])}/{fmt(se['p95_ms'])}/{fmt(se['p99_ms'])} ms over "
               f"{se['supported']} supported queries; bare FTS5 "
@@ -521,6 +555,9 @@ def main(argv: list[str] | None = None) -> int:
         if not args.no_floor:
             log("floor: bare FTS5 build over the same texts")
             report["ingest"]["fts_floor"] = step_fts_floor(out, db_path, corpus["raw_bytes"])
+    if "ingest" not in skip or args.db:
+        log("grouping: events against the generator's")
+        report["grouping"] = step_grouping(db_path, corpus)
     if "search" not in skip:
         use_rg = not args.no_rg and ensure_rg()
         log("search: query mix")

@@ -448,6 +448,23 @@ class CorpusGenerator:
                 "published": published.date().isoformat()}
 
 
+EVENTS_FILE = "events.txt"  # line i: the event article i reports (the truth event grouping is scored on)
+
+
+def event_truth(root: str | os.PathLike[str], n: int, seed: int) -> list[int]:
+    """The event of each of the N articles, from events.txt (made again from the seed for corpora
+    generated before it was written)."""
+    path = Path(root) / EVENTS_FILE
+    if path.exists():
+        events = [int(line) for line in path.read_text(encoding="ascii").split()]
+        if len(events) == n:
+            return events
+    gen = CorpusGenerator(seed)
+    events = [gen.next_article()["event"] for _ in range(n)]
+    path.write_text("".join(f"{e}\n" for e in events), encoding="ascii")
+    return events
+
+
 def file_path(root: Path, i: int) -> Path:
     return root / "files" / f"{i // FILES_PER_FOLDER:04d}" / f"{i:07d}.txt"
 
@@ -471,6 +488,7 @@ def generate(out_dir: str | os.PathLike[str], n: int, seed: int = 1, *, files: b
     langs: dict[str, int] = {}
     events: set[int] = set()
     out = open(root / "corpus.jsonl", "w", encoding="utf-8") if jsonl else None
+    truth = open(root / EVENTS_FILE, "w", encoding="ascii")
     try:
         folder = None
         for i in range(n):
@@ -479,6 +497,7 @@ def generate(out_dir: str | os.PathLike[str], n: int, seed: int = 1, *, files: b
             raw_bytes += len(data)
             langs[article["lang"]] = langs.get(article["lang"], 0) + 1
             events.add(article["event"])
+            truth.write(f"{article['event']}\n")
             if files:
                 path = file_path(root, i)
                 if path.parent != folder:
@@ -489,6 +508,7 @@ def generate(out_dir: str | os.PathLike[str], n: int, seed: int = 1, *, files: b
                 out.write(json.dumps({"text": article["text"], "url": f"bench://article/{i}"},
                                      ensure_ascii=False) + "\n")
     finally:
+        truth.close()
         if out:
             out.close()
     manifest = {"n": n, "seed": seed, "files": files, "jsonl": jsonl, "raw_bytes": raw_bytes,
