@@ -22,7 +22,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from rapidfuzz import fuzz, process
 
@@ -1443,6 +1443,8 @@ _PLACE_PREPOSITIONS = frozenset(
 _INTO_PLACE = frozenset("in at near à au aux en em no na nel nella nach bei im ad vor nahe richtung naar te bij "
                         "via".split())
 _SENTENCE_END = ".!?:;\n\"“”«»–—"
+# articles some towns take after "in" ("en el Callao", "nel Cairo"); German ones never do ("nach dem Essen")
+_TOWN_ARTICLES = frozenset("el la le il lo".split())
 # an article before a capitalised word makes it a noun ("das Essen", "die Rede", "the Mission"), not a town
 _ARTICLES = frozenset("der die das dem den des ein eine einem einen einer eines the an le la les un une el los las "
                       "il lo gli uno una os as het een".split())
@@ -1456,7 +1458,7 @@ def _world_cities(body: str, cands: list[_Cand]) -> list[_Cand]:
     taken = _occupied([c for c in cands if c.kind != "location"], len(body))  # people and organisations
     places = _occupied([c for c in cands if c.kind == "location"], len(body))
     countries: set[str] | None = None
-    memo: dict[str, tuple[bool, bool | None, bool]] = {}  # token -> (common word, mid-sentence capital, a surname here)
+    memo: dict[str, _TokenFacts] = {}
     out: list[_Cand] = []
     place_ends = {c.end for c in cands if c.kind == "location"}
     resume = 0
@@ -1572,7 +1574,7 @@ def _places_within(cands: list[_Cand], s: int, e: int) -> bool:
 
 
 def _backed_city(body: str, s: int, e: int, found, countries: set[str], lx: _Lex,
-                 memo: dict[str, tuple[bool, bool | None, bool]], place_ends: set[int] = frozenset()):
+                 memo: dict[str, _TokenFacts], place_ends: set[int] = frozenset()):
     """The city the name at [s, e) stands for, or None when the text does not back it.
 
     A town listed with places ("Bihać und Velika Kladuša", "Gorizia, Muggia") is after a preposition
@@ -1588,32 +1590,35 @@ def _backed_city(body: str, s: int, e: int, found, countries: set[str], lx: _Lex
     if nxt and nxt[0].isupper() and gap_after.strip(" \u00a0") == "":
         return None  # part of a longer name: "Washington Andrade", "Santos Silva"
     if (prev and prev[0].isupper() and not sentence_start and gap_before.strip(" \u00a0") == ""
-            and prev.lower() not in _INTO_PLACE):
-        return None  # "Rui Braga", "Ana Lisboa" (not "In Rumonge")
+            and prev.lower() not in _INTO_PLACE and not _common_word_opening_a_sentence(body, before.start(1), prev, lx, memo)):
+        return None  # "Rui Braga", "Ana Lisboa" (not "In Rumonge", not "Zolang Caracas niet meewerkt")
     token = body[s:e]
     single = " " not in token
     if single:
-        if prev.lower() in _ARTICLES and prev[0].islower():
-            return None  # "das Essen"
-        if token not in memo:
-            memo[token] = (token.lower() in lx.stop or _lower_occurs(body, token), None,
-                           # "Oliver Hartley. Hartley has not been charged"
-                           _after_a_name_elsewhere(body, token, lx))
-        into_place = prev.lower() in _INTO_PLACE and gap_before.strip(" \u00a0") == ""
-        if memo[token][0]:
-            return None  # a common word
-        if (memo[token][2] or text_key(token) in lx.given) and not into_place:
-            return None  # a surname or a given name, unless right after "in", "near", "à", "nach" …:
-            # "sbarcati ad Augusta", "a wharf near Mandeville" (Howard Mandeville is named too)
+        if prev.lower() in _ARTICLES and prev[0].islower() and not (
+                prev in _TOWN_ARTICLES and _into_place_before(body, before.start(1))):
+            return None  # "das Essen", "nach dem Essen" (not "en el Callao")
+        facts = _facts(body, token, lx, memo)
     after_preposition = not sentence_start and gap_before.strip(" \u00a0") == "" and (
         prev.lower() in _PLACE_PREPOSITIONS or prev.lower() in _PLACE_JOINERS and _place_before(body, before.start(1), place_ends))
     if not after_preposition and before and gap_before.strip(" \u00a0") == "," and before.end(1) in place_ends:
         after_preposition = True
+    if single:
+        into_place = prev.lower() in _INTO_PLACE and gap_before.strip(" \u00a0") == ""
+        if facts.common:
+            return None  # a common word
+        if facts.surname_here and not into_place:
+            return None  # a surname, unless right after "in", "near", "à", "nach" …:
+            # "a wharf near Mandeville" (Howard Mandeville is named too)
+        if text_key(token) in lx.given and not into_place and not (
+                after_preposition and any(c.country in countries for c in found)):
+            return None  # a given name, unless right after "in", "ad"… ("sbarcati ad Augusta"), or after
+            # "tra", "di"… with its country named ("tra Vittoria, Acate e…": news names people by surname)
     found = [c for c in found if not c.strict or (after_preposition and c.country in countries)]
     if not found:
         return None
     named = next((c for c in found if c.country in countries), None)
-    if sentence_start and single and not _proper_noun_in(body, token, memo):
+    if sentence_start and single and not _facts(body, token, lx, memo).proper_noun:
         # a capital at a sentence's start says nothing ("Como dijo…"): only a big city's name will do
         return named if named is not None and named.population >= BIG_CITY else None
     if named is not None:
@@ -1853,18 +1858,54 @@ def _acronym_start(body: str, words: list, letters: list[str]) -> int | None:
     return walk(len(words), len(letters))
 
 
+def _common_word_opening_a_sentence(body: str, s: int, word: str, lx: _Lex, memo: dict[str, _TokenFacts]) -> bool:
+    """Is the capitalised word at `s` a word that only opens its sentence ("Zolang", "Mientras"), no name:
+    a stop word, or no given name and nowhere else capitalised inside a sentence?"""
+    before = body[max(0, s - 3):s].rstrip(" \u00a0")
+    if before and before[-1] not in _SENTENCE_END:
+        return False
+    return word.lower() in lx.stop or text_key(word) not in lx.given and not _facts(body, word, lx, memo).proper_noun
+
+
+def _into_place_before(body: str, s: int) -> bool:
+    """Does a preposition that puts what follows in a place ("en", "in", "à") stand right before `s`?"""
+    before = _PREVIOUS_WORD.search(body, max(0, s - 20), s)
+    return before is not None and before.group(2) in (" ", "\u00a0") and before.group(1).lower() in _INTO_PLACE
+
+
 def _names_its_place(body: str, c: _Cand) -> bool:
     """Is the candidate a town, or a country by its name (not an adjective: "Dutch")?"""
     return c.key.startswith("city:") or text_key(body[c.start:c.end]) == text_key(c.name)
 
 
-def _proper_noun_in(body: str, token: str, memo: dict[str, tuple[bool, bool | None, bool]]) -> bool:
-    """`_capitalised_mid_sentence`, asked once per token and text."""
-    common, mid, name_elsewhere = memo[token]
-    if mid is None:
-        mid = _capitalised_mid_sentence(body, token)
-        memo[token] = (common, mid, name_elsewhere)
-    return mid
+class _TokenFacts:
+    """What a capitalised token is in this text, each fact found once, when first asked: a hostile text
+    repeating one name thousands of times must not make each occurrence scan all the others."""
+
+    def __init__(self, body: str, token: str, lx: _Lex):
+        self._body, self._token, self._lx = body, token, lx
+
+    @cached_property
+    def common(self) -> bool:
+        """A stop word, or written in lower case elsewhere."""
+        return self._token.lower() in self._lx.stop or _lower_occurs(self._body, self._token)
+
+    @cached_property
+    def proper_noun(self) -> bool:
+        """Written with its capital inside a sentence somewhere."""
+        return _capitalised_mid_sentence(self._body, self._token)
+
+    @cached_property
+    def surname_here(self) -> bool:
+        """Written right after a given name somewhere: "Oliver Hartley. Hartley has not been charged"."""
+        return _after_a_name_elsewhere(self._body, self._token, self._lx)
+
+
+def _facts(body: str, token: str, lx: _Lex, memo: dict[str, _TokenFacts]) -> _TokenFacts:
+    facts = memo.get(token)
+    if facts is None:
+        facts = memo[token] = _TokenFacts(body, token, lx)
+    return facts
 
 
 def _capitalised_mid_sentence(body: str, token: str) -> bool:

@@ -31,8 +31,10 @@ MAX_WORDS = 5  # "Santa Cruz de la Sierra"
 # one or two words of Arabic letters (not Persian, Urdu or Kurdish ones), vowel marks allowed
 _ARABIC_NAME = re.compile(r"^[\u0621-\u0652]+(?: [\u0621-\u0652]+)?$")
 _ARABIC_MARKS = re.compile(r"[\u064b-\u0652]")
-# (a capital of Latin Extended-A opens a name too: Świnoujście, Šiauliai, Łódź)
-_LATIN_NAME = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-ſ][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ'’ .-]*[a-zà-öø-ÿā-ſ]$")
+# (Latin Extended-A and -B letters too: Świnoujście, Šiauliai, Łódź, Iași with its comma below)
+_LATIN_NAME = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-ɏ][A-Za-zÀ-ÖØ-öø-ÿĀ-ɏ'’ .-]*[a-zà-öø-ÿā-ɏ]$")
+# Romanian writes ș ț with a comma below; GeoNames' main names mostly with the older cedilla (Botoşani)
+_COMMA_BELOW = str.maketrans("şţ", "șț")
 
 
 @dataclass(frozen=True)
@@ -53,9 +55,9 @@ def _folded(name: str) -> str:
 
 
 def _spellings(name: str) -> set[str]:
-    """How a name may be looked up: lower case as written, and without its accents."""
+    """How a name may be looked up: lower case as written, without its accents, with ș for ş."""
     low = " ".join(name.lower().split())
-    return {low, _folded(name), low.replace("'", "’")}
+    return {low, _folded(name), low.replace("'", "’"), low.translate(_COMMA_BELOW)}
 
 
 def _slug(name: str) -> str:

@@ -812,3 +812,31 @@ def test_arabic_state_force_named_by_its_state_and_two_bodies_joined_by_and():
     # inside another body's name the state stays with that body
     assert _orgs_ar("وتخرج الضباط من أكاديمية الشرطة التونسية.") == ["أكاديمية الشرطة"]
     assert _orgs_ar("ونسقت مديرية الأمن العام والقوات المسلحة عملية مشتركة.") == ["مديرية الأمن العام", "القوات المسلحة"]
+
+
+def test_romanian_towns_written_with_the_comma_below():
+    found = _kinds("I braccianti vengono reclutati in Romania, nelle zone rurali di Botoșani, Suceava e Iași.", "it")
+    assert found.get("Botoșani") == "location" and found.get("Iași") == "location"
+
+
+def test_a_big_city_after_a_word_that_only_opens_the_sentence():
+    text = 'De kustwacht treedt nauwelijks op. "Zolang Caracas niet meewerkt, bestrijden we symptomen", zei hij.'
+    assert _kinds(text, "nl").get("Caracas") == "location"
+    # a given name before the city still makes it a surname
+    assert _kinds("Ana Lisboa, porta-voz da polícia, falou aos jornalistas.", "pt").get("Lisboa") != "location"
+
+
+def test_a_town_after_a_preposition_and_its_article():
+    found = _kinds("Se reunirá el jueves con fiscales peruanos en el Callao.", "es")
+    assert found.get("Callao") == "location"
+    assert _kinds("Nach dem Essen sprach der Minister.", "de").get("Essen") != "location"
+
+
+def test_a_given_name_town_after_between_when_its_country_is_named():
+    text = ("Le serre della fascia costiera tra Vittoria, Acate e Santa Croce Camerina, in Sicilia, in Italia. "
+            "Il questore Vittoria Leone ha parlato.")
+    found = _kinds(text, "it")
+    assert found.get("Vittoria") == "location" and found.get("Acate") == "location"
+    assert found.get("Vittoria Leone") == "person"
+    # the country unnamed, a given name after "di" is no town
+    assert _kinds("Le parole di Vittoria sono state chiare.", "it").get("Vittoria") != "location"
