@@ -866,6 +866,16 @@ _DET_BEFORE = re.compile(
     r"(?<!\w)(?:la|le|l['’]|les|du|de|des|au|aux|der|die|das|dem|den|the|el|il|lo|del|o|a|do|da|het|van|of)[ \u00a0]+$",
     re.IGNORECASE,
 )
+# a lower-case word naming a kind of body right before an acronym: "de recherchedienst CICPC",
+# "the UN refugee agency UNHCR", "l'unité d'élite GIGN"
+_BODY_NOUN_BEFORE = re.compile(
+    r"(?<![\w-])[a-zà-ÿ-]*(?:dienst|organisatie|organisation|organization|organización|organizzazione|organização"
+    r"|agency|agentur|agence|agencia|agenzia|agência|service|servicio|servizio|serviço|unit|unité|unidad|unità|unidade"
+    r"|authority|behörde|autorité|autoridad|autorità|autoridade|office|bureau|büro|ufficio|oficina|commission|kommission"
+    r"|commissie|comisión|commissione|comissão|directorate|direction|dirección|direzione|direção|ministry|ministère"
+    r"|ministerium|ministerie|ministerio|ministero|ministério|corps|korps|brigade|brigada|polizei|politie|police"
+    r"|policía|polizia|polícia|eenheid|einheit|wacht|garde|guard|tribunal|court|gericht)[ \u00a0]+$",
+    re.IGNORECASE)
 _ACRO_STOP = frozenset(
     "PREV NEXT TV PDF USS CEO AFP MAP AP EFE ANSA DPA ANP APA MN OK UTC GMT GPS SMS DNA ADN VIP PIB GDP HTML URL FAQ II III IV VI VII VIII IX XI XII XIII XIV XV XVI XVII XVIII XIX XX XXI".split()
 )
@@ -940,6 +950,10 @@ def _organisations(body: str, occ, has_arabic: bool | None = None, segments: lis
             w0 = keep[0][2]
             if not (len(w0) >= 9 and w0[0].isupper() and _ONE_WORD_ORG.search(w0) or _lone_body(body, keep[0][0], w0)):
                 continue
+            if _names_the_body_after(body, keep[0][1]):
+                continue  # what the body is, before its name: "der europäischen Grenzschutzagentur Frontex"
+            if (joined := _SUSPENDED_COMPOUND_BEFORE.search(body, max(0, keep[0][0] - 40), keep[0][0])) is not None:
+                keep.insert(0, (joined.start(), joined.start(), ""))  # "Polizei- und Grenzschutzbehörde"
         elif not any(_ELISION.sub("", w[2])[:1].isupper() or w[2].lower() in _ORG_ADJ_OK or w[2].lower() in lx.org_nouns
                      for w in keep[1:]) and not (extended and sum(w[2].lower() not in _OF_ARTICLE and w[2].lower() not in _LC_JOINERS
                                                                and w[2].lower() not in _LC_ARTICLES for w in keep[1:]) >= 2):
@@ -972,13 +986,28 @@ def _organisations(body: str, occ, has_arabic: bool | None = None, segments: lis
         if a in _ACRO_STOP or len(a) < 3 or _overlaps(occ, s, e):
             continue
         inparen = body[s - 1:s] == "(" and body[e:e + 1] == ")"
-        if inparen or _DET_BEFORE.search(body, max(0, s - 8), s):
+        if inparen or _DET_BEFORE.search(body, max(0, s - 8), s) or _BODY_NOUN_BEFORE.search(body, max(0, s - 40), s):
             out.append(_Cand(s, e, "organization", "org:" + a.lower(), a, 1))
     return out
 
 
 _OF_ARTICLE = frozenset("de du des d' d’ di del della dello dei degli delle do da dos das of for van voor für der "
                         "la le les l' l’ el los las il lo gli the het o a os as dell' dell’".split())
+
+
+# a German compound's first part left to the next word: "Polizei- und Grenzschutzbehörde"
+_SUSPENDED_COMPOUND_BEFORE = re.compile(rf"(?<![\w-]){UP}{LO}+-[ \u00a0]+(?:und|oder|bzw\.|en|of)[ \u00a0]+$")
+_ACRONYM_OR_NAME_AFTER = re.compile(r"[ \u00a0]+([A-Z][\w-]+)")
+
+
+def _names_the_body_after(body: str, e: int) -> bool:
+    """Is the word after `e` an acronym or a known organisation's name ("… Grenzschutzagentur Frontex")?"""
+    m = _ACRONYM_OR_NAME_AFTER.match(body, e)
+    if m is None:
+        return False
+    word = m.group(1)
+    return (word.isupper() and len(word) >= 2 and word not in _ACRO_STOP) or any(
+        entry.kind == "organization" for entry in gazetteer().entries.get(surface_key(word), ()))
 
 
 def _another_head_after_and(words: list, j: int, lx: _Lex) -> bool:
@@ -1126,7 +1155,7 @@ def _org_stop() -> frozenset[str]:
 
 # one word that names an organisation on its own: a German or Dutch compound ending in one of these
 _ONE_WORD_ORG = re.compile(r"(?:polizei|politie|präsidiums?|kriminalamts?|direktion|anwaltschaft|fahndungsamts?|akademie"
-                           r"|inspektion|inspectie|küstenwache)$")
+                           r"|inspektion|inspectie|küstenwache|ministeriums?|agentur|behörde)$")
 
 
 @lru_cache(maxsize=1)

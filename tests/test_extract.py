@@ -840,3 +840,30 @@ def test_a_given_name_town_after_between_when_its_country_is_named():
     assert found.get("Vittoria Leone") == "person"
     # the country unnamed, a given name after "di" is no town
     assert _kinds("Le parole di Vittoria sono state chiare.", "it").get("Vittoria") != "location"
+
+
+def _orgs(text: str, lang: str) -> list[str]:
+    return [m.surface for m in one(text, lang) if m.kind == "organization"]
+
+
+def test_an_acronym_after_a_lower_case_word_naming_a_kind_of_body():
+    assert _orgs("Verzoeken aan de recherchedienst CICPC blijven onbeantwoord.", "nl") == ["CICPC"]
+    assert _orgs("Waar ook de VN-vluchtelingenorganisatie UNHCR op aandringt.", "nl") == ["UNHCR"]
+    assert _orgs("Hij stuurde een SMS naar de politie.", "nl") == []
+
+
+def test_ministries_by_their_portfolio_and_german_compounds():
+    assert _orgs("The delegation was led by Colonel Sherzod Ergashev of the Interior Ministry.", "en") == ["Interior Ministry"]
+    assert _orgs("Tschchaidse kündigte an, das Innenministerium werde zwei Beamte schicken.", "de") == ["Innenministerium"]
+    assert _orgs("Ein Vertreter des Bundesfinanzministeriums war dabei.", "de") == ["Bundesfinanzministeriums"]
+    # a compound that says what the body is, before its name, is not a second body
+    assert _orgs("Das Lagebild wird von der europäischen Grenzschutzagentur Frontex unterstützt.", "de") == ["Frontex"]
+    # a compound's first part left to the next word belongs to the name
+    assert "Polizei- und Grenzschutzbehörde" in _orgs("Die estnische Polizei- und Grenzschutzbehörde meldete.", "de")
+
+
+def test_a_french_body_in_guyane_ends_before_the_place_unless_its_acronym_says_otherwise():
+    text = ("Selon le général Kergoat, commandant de la Gendarmerie nationale en Guyane, qui conduit "
+            "l'opération avec les Forces armées en Guyane (FAG).")
+    assert _orgs(text, "fr")[:2] == ["Gendarmerie nationale", "Forces armées en Guyane"]
+    assert _kinds(text, "fr").get("Guyane") == "location"
