@@ -978,6 +978,8 @@ def _organisations(body: str, occ, has_arabic: bool | None = None, segments: lis
         out.append(_Cand(os_, oe, "organization", key, name, prio))
     if "minist" in body:
         out += _lower_case_ministries(body, occ)
+    if segments and any(seg.lang == "en" for seg in segments):
+        out += _english_head_last_names(body, occ, segments, starts or [seg.start for seg in segments], lx)
     if ARABIC.search(body) if has_arabic is None else has_arabic:
         out += _organisations_arabic(body, occ)
     for m in lx.acro_rx.finditer(body):
@@ -1008,6 +1010,56 @@ def _names_the_body_after(body: str, e: int) -> bool:
     word = m.group(1)
     return (word.isupper() and len(word) >= 2 and word not in _ACRO_STOP) or any(
         entry.kind == "organization" for entry in gazetteer().entries.get(surface_key(word), ()))
+
+
+# English names end with their head: "Drug Control Agency", "Jamaica Constabulary Force", "Anti-Terrorism Council"
+_ENGLISH_LAST_HEADS = frozenset(
+    "Agency Council Force Service Office Bureau Unit Department Authority Commission Directorate Command Guard Police "
+    "Ministry Institute Centre Center Corps Constabulary Branch Division Squad Administration Board Committee College "
+    "Academy".split())
+_ENGLISH_HEAD = re.compile(r"(?<![\w'’-])(?:" + "|".join(sorted(_ENGLISH_LAST_HEADS)) + r")(?![\w'’-])")
+_ENGLISH_OF = frozenset("of for on against".split())
+_ENGLISH_NAME_STOP_WORDS = frozenset("republic state police".split())  # stop words for people's names, not here
+_ENGLISH_NAME_WORD = re.compile(rf"^{UP}[\w]*(?:-{UP}?[\w]+)*$")
+
+
+def _english_head_last_names(body: str, occ, segments: list[Segment], starts: list[int], lx: _Lex) -> list[_Cand]:
+    """Capitalised words ending in a head noun, in English paragraphs: "the Maritime Security Agency",
+    "Trinidad and Tobago Police Service" (a place inside the name is part of it); at least two words,
+    never across a possessive, a stop word ("The"), a title or a role."""
+    out: list[_Cand] = []
+    for m in _ENGLISH_HEAD.finditer(body):
+        s, e = m.span()
+        nxt = _FOLLOWING_WORD.match(body, e, e + 40)
+        if nxt and nxt.group(1) in (" ", "\u00a0") and (
+                nxt.group(2) in _ENGLISH_LAST_HEADS or nxt.group(2) in _ENGLISH_OF and _NEXT_CAP.match(body, nxt.end())):
+            continue  # "Coast Guard Service": the name ends at the last head; "Ministry of Interior" starts there
+        if _seg_lang(segments, starts, s) != "en" or _overlaps(occ, s, e):
+            continue
+        first = s
+        pending_and = None
+        pos = s
+        while True:
+            before = _PREVIOUS_WORD.search(body, max(0, pos - 40), pos)
+            if before is None or before.group(2) not in (" ", "\u00a0"):
+                break
+            word = before.group(1)
+            if word in ("and", "&"):
+                if pending_and is not None:
+                    break
+                pending_and = before.start(1)
+                pos = before.start(1)
+                continue
+            low = word.lower()
+            if not _ENGLISH_NAME_WORD.match(word) or low in _OF_ARTICLE or low in lx.role_words or low in lx.stop and not (
+                    word in lx.org_heads or low in lx.org_nouns or low in lx.org_cont or low in _ENGLISH_NAME_STOP_WORDS):
+                break
+            first = pos = before.start(1)
+            pending_and = None
+        if first == s:
+            continue
+        out.append(_Cand(first, e, "organization", "org:" + text_key(body[first:e]), body[first:e], 3))
+    return out
 
 
 def _another_head_after_and(words: list, j: int, lx: _Lex) -> bool:

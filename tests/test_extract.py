@@ -867,3 +867,15 @@ def test_a_french_body_in_guyane_ends_before_the_place_unless_its_acronym_says_o
             "l'opération avec les Forces armées en Guyane (FAG).")
     assert _orgs(text, "fr")[:2] == ["Gendarmerie nationale", "Forces armées en Guyane"]
     assert _kinds(text, "fr").get("Guyane") == "location"
+
+
+def test_english_names_that_end_with_their_head_noun():
+    for name in ("Maritime Security Agency", "Jamaica Constabulary Force", "Anti-Terrorism Council",
+                 "Trinidad and Tobago Police Service", "Kenya Coast Guard Service", "Botswana Police College"):
+        assert _orgs(f"Officers of the {name} met their counterparts on Monday.", "en") == [name], name
+    # not across an article or a possessive; a head followed by "of" opens the name instead
+    assert _orgs("The Maldives Police Service said.", "en") == ["Maldives Police Service"]
+    assert _orgs("Indonesia's Maritime Security Agency said.", "en") == ["Maritime Security Agency"]
+    assert _orgs("Officials of the UAE Ministry of Interior said.", "en")[-1].endswith("Ministry of Interior")
+    # only in English paragraphs
+    assert _orgs("Beamte der Maritime Security Agency trafen sich am Montag.", "de") == []
