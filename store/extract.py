@@ -1151,6 +1151,8 @@ def _lower_complements(body: str, e: int, occ, after_joiner: bool, lx: _Lex) -> 
             if toks[i][2].lower() in _AND and i + 1 < len(toks) and toks[i + 1][2].lower() in _LC_JOINERS:
                 j = i + 1  # "… e della polizia"
             if toks[j][2].lower() not in _LC_JOINERS:
+                if i > 0 or not _joiner_before(body, e):
+                    out += _trailing_adjectives(toks, i, occ, lx)  # "… per la sicurezza costiera", "… economico-finanziaria"
                 break
             k = j + 1
             if k < len(toks) and toks[k][2].lower() in _LC_ARTICLES and toks[j][2][-1] not in "'’":
@@ -1189,6 +1191,30 @@ def _lower_complements(body: str, e: int, occ, after_joiner: bool, lx: _Lex) -> 
         if closes:
             break
     return out
+
+
+def _joiner_before(body: str, e: int) -> bool:
+    """Does the name found up to `e` end with a joiner ("… di polizia per")?"""
+    before = _PREVIOUS_WORD.search(body, max(0, e - 30), e)
+    return before is not None and before.group(2) == "" and before.group(1).lower() in _LC_JOINERS
+
+
+def _trailing_adjectives(toks: list[tuple[int, int, str]], i: int, occ, lx: _Lex) -> list[tuple[int, int, str]]:
+    """Lower-case words after a complement's noun that end the name: one or two before punctuation or a
+    place or demonym ("… per la sicurezza costiera libica,"), or a hyphenated one ("economico-finanziaria");
+    a word that goes on into the sentence may be its verb and is left out."""
+    group = []
+    for gs, ge, g in toks[i:i + 2]:
+        if (not g[:1].islower() or g.lower() in _LC_JOINERS or g.lower() in _AND or g.lower() in _LC_ARTICLES or len(g) < 4
+                or g.lower() in lx.stop or g.lower() in lx.role_words or _overlaps(occ, gs, ge)):
+            break
+        group.append((gs, ge, g))
+        if "-" in g:
+            return group
+    j = i + len(group)
+    if group and (j == len(toks) or _overlaps(occ, toks[j][0], toks[j][1])):
+        return group
+    return []
 
 
 # military and police ranks: never words of an organisation's name
@@ -1249,7 +1275,7 @@ def _organisations_arabic(body: str, occ) -> list[_Cand]:
         if _overlaps(occ, hs, he):
             continue
         pos, end, nw = he, he, 0
-        while nw < 4 and pos < n and body[pos] in " \u00a0":
+        while nw < 6 and pos < n and body[pos] in " \u00a0":
             w = AR_WORD.match(body, pos + 1)
             if not w:
                 break

@@ -879,3 +879,27 @@ def test_english_names_that_end_with_their_head_noun():
     assert _orgs("Officials of the UAE Ministry of Interior said.", "en")[-1].endswith("Ministry of Interior")
     # only in English paragraphs
     assert _orgs("Beamte der Maritime Security Agency trafen sich am Montag.", "de") == []
+
+
+def test_italian_names_end_with_their_adjectives_not_with_the_words_after():
+    text = ("Il generale Al-Mansouri, direttore dell'Amministrazione generale per la sicurezza costiera libica, "
+            "ha parlato. Gli investigatori del Nucleo di polizia economico-finanziaria hanno indagato.")
+    assert _orgs(text, "it") == ["Amministrazione generale per la sicurezza costiera",
+                                 "Nucleo di polizia economico-finanziaria"]
+    # after a joiner, what follows is the next words of the sentence, not the name's
+    text = "Corsi presso la Scuola superiore di polizia per funzionari vietnamiti e la presenza di un ufficiale."
+    assert _orgs(text, "it") == ["Scuola superiore di polizia"]
+
+
+def test_a_long_arabic_body_name_with_and():
+    text = "وقالت المديرية العامة لشؤون المخدرات والمؤثرات العقلية في العراق إنها ضبطت الشحنة."
+    assert _orgs(text, "ar") == ["المديرية العامة لشؤون المخدرات والمؤثرات العقلية"]
+
+
+def test_humanitarian_bodies_are_known_in_every_language():
+    assert _orgs("La Cruz Roja atiende a los recién llegados.", "es") == ["Cruz Roja"]
+    assert _orgs("وشارك ممثل عن المفوضية السامية للأمم المتحدة لشؤون اللاجئين في الاجتماع.", "ar") == [
+        "المفوضية السامية للأمم المتحدة لشؤون اللاجئين"]
+    red_cross = [m.key for m in one("Das Rote Kreuz und das Roten Kreuz halfen. The Red Cross helped.", "de")
+                 if m.kind == "organization"]
+    assert len(set(red_cross)) == 1
