@@ -554,6 +554,13 @@ def _role_before(body: str, low: str | None, s0: int, role_low: re.Pattern[str] 
     return _lex().role_before.search(body, start, s0) is not None
 
 
+@lru_cache(maxsize=1)
+def _portfolio_keys() -> frozenset[str]:
+    """A minister's or director's portfolio words, folded: "Intérieur", "Justitie", "Interior", "Innern"."""
+    extra = "justitie innern justiz binnenlandse buitenlandse zaken finances finanzas finanze finanças finanzen financien".split()
+    return frozenset(text_key(w) for w in (*_lex().org_nouns, *extra))
+
+
 def _people_latin(body: str, occ: bytearray, low: str | None = None) -> list[_Cand]:
     """`low`: lower_same_length(body), if the caller has it."""
     lx = _lex()
@@ -632,6 +639,14 @@ def _people_latin(body: str, occ: bytearray, low: str | None = None) -> list[_Ca
                 continue  # "um Migranten Routen … anzubieten": a topic's word is no name
             if not trig and len(run) >= 2 and run[0][2].lower() in _SAINT_WORDS:
                 continue  # "Santa Maria di Leuca", "San Lorenzo", "São Gabriel": places named after saints
+            if not trig and len(run) >= 2 and text_key(run[0][2]) in _portfolio_keys():
+                # "le ministre de l'Intérieur Zorblat Quindimar", "minister van Justitie Quincy Girigorie":
+                # the role's portfolio, then the name
+                k = 0
+                while k < len(run) - 1 and (text_key(run[k][2]) in _portfolio_keys() or run[k][2] in _AND):
+                    k += 1
+                if run[k][2][0].isupper() and _role_before(body, low, run[0][0], role_low):
+                    run, trig = run[k:], True
             s0 = run[0][0]
             if not trig and (titled or _honor_before(body, s0)):
                 trig = True
@@ -920,6 +935,11 @@ def _organisations(body: str, occ, has_arabic: bool | None = None, segments: lis
                     _is_given(w.group(), lx) or w.group().lower() in _org_stop() or w.group().lower() in _RANKS))):
                 break  # a place, a person's first name, a rank ("Police Lieutenant General …"), or a title-case
                 # verb/function word ("… Agency Will Expand")
+            if (keep and i + 1 < len(words) and _org_word(keep[-1][2], lx) and keep[-1][2].lower() not in _OF_ARTICLE
+                    and keep[-1][2].lower() not in _LC_JOINERS and keep[-1][2].lower() not in _AND
+                    and not _org_word(w.group(), lx) and not _org_word(words[i + 1].group(), lx)
+                    and words[i + 1].group()[0].isupper() and w.group()[0].isupper() and _role_before(body, None, s, None)):
+                break  # the name of the person holding the role: "le directeur de la Police judiciaire Zorblat Quindimar"
             keep.append((ws, we, w.group()))
         prio = 1
         extended = False
@@ -1060,6 +1080,12 @@ def _english_head_last_names(body: str, occ, segments: list[Segment], starts: li
             continue
         out.append(_Cand(first, e, "organization", "org:" + text_key(body[first:e]), body[first:e], 3))
     return out
+
+
+def _org_word(word: str, lx: _Lex) -> bool:
+    """A word organisation names are made of: a head, a noun or continuation they use, or an acronym."""
+    low = word.lower()
+    return word in lx.org_heads or low in lx.org_cont or low in lx.org_nouns or word.isupper()
 
 
 def _another_head_after_and(words: list, j: int, lx: _Lex) -> bool:

@@ -903,3 +903,16 @@ def test_humanitarian_bodies_are_known_in_every_language():
     red_cross = [m.key for m in one("Das Rote Kreuz und das Roten Kreuz halfen. The Red Cross helped.", "de")
                  if m.kind == "organization"]
     assert len(set(red_cross)) == 1
+
+
+def test_a_name_after_a_role_and_its_portfolio():
+    assert _people("Le ministre de l'Intérieur Zorblat Quindimar a signé l'accord.", "fr") == ["Zorblat Quindimar"]
+    assert _people("Minister van Justitie Quincy Girigorie steunt dat voorstel.", "nl") == ["Quincy Girigorie"]
+    found = one("De Surinaamse minister van Justitie en Politie Soewarto Kartodikromo tekende.", "nl")
+    assert [m.surface for m in found if m.kind == "person"] == ["Soewarto Kartodikromo"]
+    assert not [m for m in found if m.kind == "organization" and "Soewarto" in m.surface]
+    # the body's own capitalised words stay in its name
+    assert _orgs("El comisario, jefe de la Unidad Central de Redes de Inmigración Ilegal y Falsedades "
+                 "Documentales (UCRIF), detalló.", "es")[0].endswith("Falsedades Documentales")
+    assert "Service for Combating Drug Trafficking" in _orgs(
+        "Major General Toktosunov, head of Kyrgyzstan's Service for Combating Drug Trafficking, said.", "en")
