@@ -554,6 +554,18 @@ def _role_before(body: str, low: str | None, s0: int, role_low: re.Pattern[str] 
     return _lex().role_before.search(body, start, s0) is not None
 
 
+# stop words (titles, months) that are also common surnames
+_SURNAMES_THAT_ARE_WORDS = frozenset("koning king könig roi rey rei re said may mai".split())
+_OF_TOWN_PARTICLES = frozenset("van von".split())  # (not "de", "da": "Pereira de Sousa", "Vaz da Cunha")
+
+
+def _a_town(word: str) -> bool:
+    """Is the word the name of a town of 15,000 people or more, or a country?"""
+    if any(e.key.startswith("country:") for e in gazetteer().entries.get(surface_key(word), ())):
+        return True
+    return any(not town.strict for town in world_cities().by_name.get(word.lower(), ()))
+
+
 @lru_cache(maxsize=1)
 def _portfolio_keys() -> frozenset[str]:
     """A minister's or director's portfolio words, folded: "Intérieur", "Justitie", "Interior", "Innern"."""
@@ -616,6 +628,10 @@ def _people_latin(body: str, occ: bytearray, low: str | None = None) -> list[_Ca
                     lo = lo_cache[t] = _lower_occurs(body, t)
             else:
                 lo = False
+            if (is_stop and cur and t.lower() in _SURNAMES_THAT_ARE_WORDS and _tok_class(cur[-1][2])[2]
+                    and not (i + 1 < len(toks) and toks[i + 1][2][0].isupper())):
+                cur.append((s, e, t))  # "teamleider Ruud Koning", "Martin Luther King": after a given name, a surname
+                continue
             if is_stop or occ.find(1, s, e) != -1 or lo:
                 if cur:
                     runs.append((cur, trig))
@@ -635,6 +651,9 @@ def _people_latin(body: str, occ: bytearray, low: str | None = None) -> list[_Ca
                 titled = True
             if not run:
                 continue
+            if (len(run) >= 4 and run[-2][2] in _OF_TOWN_PARTICLES and run[-3][2][0].isupper() and run[-4][2][0].isupper()
+                    and _a_town(run[-1][2])):
+                run = run[:-2]  # "Burgemeester Jolande Brinkhuis van Zwolle": the mayor of Zwolle
             if any(text_key(t[2]) in topic_words for t in run):
                 continue  # "um Migranten Routen … anzubieten": a topic's word is no name
             if not trig and len(run) >= 2 and run[0][2].lower() in _SAINT_WORDS:

@@ -916,3 +916,17 @@ def test_a_name_after_a_role_and_its_portfolio():
                  "Documentales (UCRIF), detalló.", "es")[0].endswith("Falsedades Documentales")
     assert "Service for Combating Drug Trafficking" in _orgs(
         "Major General Toktosunov, head of Kyrgyzstan's Service for Combating Drug Trafficking, said.", "en")
+
+
+def test_surnames_that_are_words_and_the_town_a_mayor_is_of():
+    assert _people("Dat zei teamleider Ruud Koning van het THTC op een persconferentie.", "nl") == ["Ruud Koning"]
+    assert _people("Koning Willem-Alexander sprak de gasten toe.", "nl") == ["Willem-Alexander"]
+    found = _kinds("Burgemeester Jolande Brinkhuis van Zwolle, gastheer van de bijeenkomst, sprak.", "nl")
+    assert found.get("Jolande Brinkhuis") == "person" and found.get("Zwolle") == "location"
+    # Portuguese and Spanish surnames keep their "de"/"da" part, town's name or not
+    assert _people("O diretor Joaquim Pereira de Sousa falou em Lisboa.", "pt") == ["Joaquim Pereira de Sousa"]
+
+
+def test_a_coordinators_name_after_the_place_she_coordinates():
+    assert _people("Su coordinadora en Palma, Neus Vidal Amengual, alertó de que las pateras llegan.", "es") == [
+        "Neus Vidal Amengual"]
