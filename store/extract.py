@@ -848,7 +848,7 @@ def _people_arabic(body: str, occ) -> list[_Cand]:
             pos = w.end()
             skipped += 1
             w = next_word(pos)
-        if not w or pos < last_end:
+        if not w:
             continue
         words = []
         while w and len(words) < 3:
@@ -858,18 +858,23 @@ def _people_arabic(body: str, occ) -> list[_Cand]:
                 break
             words.append(w)
             w = next_word(w.end())
+        while len(words) >= 2 and not _ends_an_arabic_name(body, words[-1].end(), lx):
+            words.pop()  # "ماريوس خاتزيستيليانو يرافقه قائد …": the verb after the name is no part of it
         if len(words) < 2:
-            continue
-        after = body[words[-1].end():words[-1].end() + 12]
-        nxt = after.lstrip(" \u00a0")
-        if not (nxt[:1] in ("،", ",", ".", "؛", ":", "", "ي") or _AR_DEF.match(nxt) or (nxt.split() or [""])[0] in lx.stop_ar):
-            # (after the name: a comma, a definite word, a function word, or a verb: "… بابايوانو يرافقه")
             continue
         s0, e0 = words[0].start(), words[-1].end()
         if any(c.start < e0 and s0 < c.end for c in out):
             continue
         out.append(_Cand(s0, e0, "person", "", body[s0:e0], 2))
     return out
+
+
+def _ends_an_arabic_name(body: str, e: int, lx: _Lex) -> bool:
+    """What follows a name in apposition: a comma, a definite word, a function word, or a verb
+    ("… بابايوانو يرافقه")."""
+    nxt = body[e:e + 12].lstrip(" \u00a0")
+    return nxt[:1] in ("،", ",", ".", "؛", ":", "", "ي") or _AR_DEF.match(nxt) is not None or (
+        nxt.split() or [""])[0] in lx.stop_ar
 
 
 def _arabic_town_after_place_word(body: str, s: int, e: int) -> bool:

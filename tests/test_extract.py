@@ -930,3 +930,13 @@ def test_surnames_that_are_words_and_the_town_a_mayor_is_of():
 def test_a_coordinators_name_after_the_place_she_coordinates():
     assert _people("Su coordinadora en Palma, Neus Vidal Amengual, alertó de que las pateras llegan.", "es") == [
         "Neus Vidal Amengual"]
+
+
+def test_arabic_foreign_names_after_a_role_anywhere_in_the_text():
+    # a name found further on (العميد زياد أبي خليل) no longer hides the role phrase's name before it
+    text = ("فيما ترأس الوفد القبرصي قائد شرطة قبرص أندرياس ستيليانو. وشارك في الاجتماع ممثلون عن الجيش اللبناني، "
+            "بينهم العميد زياد أبي خليل.")
+    assert "أندرياس ستيليانو" in _people(text, "ar")
+    # the verb after the name is not part of it
+    text = "استقبل المدير العام وزير العدل والنظام العام القبرصي ماريوس خاتزيستيليانو يرافقه قائد الشرطة القبرصية."
+    assert "ماريوس خاتزيستيليانو" in _people(text, "ar")
