@@ -383,7 +383,7 @@ _ARTICLE_NOT_PARTICLE = frozenset("der den".split())
 # Italian "of the", "in the"… in lower case end a name: "Elira Kasmi della Struttura speciale"
 _ENDS_A_NAME = frozenset("della dello delle degli dei nella nello negli sulla alla dalla".split())
 _BEFORE_ARTICLE_PARTICLE = frozenset("van von vander".split())
-_NOUNISH = re.compile(r"(?:heit|keit|ung|schaft|tion|sion|ität|ismus|ment|ance|ence|ness|ship|ción|zione|ção|dade|tät)$")
+_NOUNISH = re.compile(r"(?:heit|keit|(?<=\w{4})ung|schaft|tion|sion|ität|ismus|ment|ance|ence|ness|ship|ción|zione|ção|dade|tät)$")
 _PREP_BEFORE = re.compile(
     r"(?<!\w)(?:für|der|des|dem|den|die|das|de|du|des|la|le|les|l['’]|d['’]|of|the|van|het|del|di|della|do|da|el|il|in|im|en|à|au|aux|a|to|from|von|vom|zur|zum)[ \u00a0]*$",
     re.IGNORECASE,
@@ -569,7 +569,8 @@ def _a_town(word: str) -> bool:
 @lru_cache(maxsize=1)
 def _portfolio_keys() -> frozenset[str]:
     """A minister's or director's portfolio words, folded: "Intérieur", "Justitie", "Interior", "Innern"."""
-    extra = "justitie innern justiz binnenlandse buitenlandse zaken finances finanzas finanze finanças finanzen financien".split()
+    extra = ("justitie innern justiz binnenlandse buitenlandse zaken finances finanzas finanze finanças finanzen financien "
+             "république república repubblica republiek republik republic").split()  # "procureur de la République X"
     return frozenset(text_key(w) for w in (*_lex().org_nouns, *extra))
 
 

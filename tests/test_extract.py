@@ -940,3 +940,15 @@ def test_arabic_foreign_names_after_a_role_anywhere_in_the_text():
     # the verb after the name is not part of it
     text = "استقبل المدير العام وزير العدل والنظام العام القبرصي ماريوس خاتزيستيليانو يرافقه قائد الشرطة القبرصية."
     assert "ماريوس خاتزيستيليانو" in _people(text, "ar")
+
+
+def test_more_roles_and_names_that_end_like_german_nouns():
+    # "Gurung" ends in "-ung" without being a German noun
+    assert _people("La delegazione è guidata dalla vicecomandante Sushila Gurung Thapa, che ha parlato.", "it") == [
+        "Sushila Gurung Thapa"]
+    assert _people("A promotora Marcela Nunes Falcão, do Grupo de Atuação Especial, disse.", "pt") == [
+        "Marcela Nunes Falcão"]
+    assert _people("De acordo com a procuradora da República Jussara da Silva Brito, do Ministério Público.", "pt") == [
+        "Jussara da Silva Brito"]
+    assert _people("Le procureur de la République Zorblat Quindimar a requis.", "fr") == ["Zorblat Quindimar"]
+    assert _people("Die Leitung Berlin Zeitung meldete.", "de") == []
