@@ -41,7 +41,8 @@ LO = "[" + "".join(re.escape(c) for c in _LATIN if c.islower()) + "]"
 # Runs of letters and spaces are possessive (++): what follows them (a space, a hyphen, an
 # uppercase letter, the end of the word) can never match a character given back, so the result is
 # the same as with + while the engine does not retry every shorter run on failure.
-_TOK = rf"(?:[A-Z][’'])?{UP}{LO}++(?:[-‑]{UP}?{LO}++)*|{UP}{{2,}}+(?:[-‑]{UP}{{2,}}+)*"
+# (after the first token also "Dell'Olio", "Dall'Ara", "McAlister-Reid")
+_TOK = rf"(?:[A-Z][’']|D[ae]ll[’']|Mc(?={UP}))?{UP}{LO}++(?:[-‑]{UP}?{LO}++)*|{UP}{{2,}}+(?:[-‑]{UP}{{2,}}+)*"
 _PART = r"(?:de|da|di|del|dela|della|dalla|van|von|der|den|ter|ten|du|dos|das|la|le|el|al|bin|ben|ibn|ould|ait|abu|bou|y|i|['’]t)"
 # two or more capitalised tokens, or one right after "X. " (an honorific such as "M. ", "Dr. ")
 # The first token starts with the uppercase class itself (then "not after a word character" is

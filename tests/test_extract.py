@@ -952,3 +952,8 @@ def test_more_roles_and_names_that_end_like_german_nouns():
         "Jussara da Silva Brito"]
     assert _people("Le procureur de la République Zorblat Quindimar a requis.", "fr") == ["Zorblat Quindimar"]
     assert _people("Die Leitung Berlin Zeitung meldete.", "de") == []
+
+
+def test_surnames_with_an_elided_article_or_mc():
+    assert _people("Il direttore dello SCO, Marco Antonio Dell'Olio, ha firmato.", "it") == ["Marco Antonio Dell'Olio"]
+    assert _people("Detective Superintendent Hamish McAlister-Reid said.", "en") == ["Hamish McAlister-Reid"]
