@@ -710,14 +710,22 @@ def _people_latin(body: str, occ: bytearray, low: str | None = None) -> list[_Ca
 _GIVEN_AND_INITIAL = re.compile(rf"{UP}(?<![\w'’-].)(?:{LO}++(?:[-‑]{UP}?{LO}++)*)[ \u00a0]{UP}\.(?![ \u00a0]*{UP}{LO}|\w)")
 
 
+# a suspect's age, or age and origin, right before the name: "44 Jahre alte Bulgare", "41-jarige", "32-year-old"
+_AGE_OR_ORIGIN_BEFORE = re.compile(
+    r"\d{1,2}(?:[- ]?(?:jarige|jährige[rn]?|year-old|enne|ans|años|anos)|[ \u00a0]+(?:Jahre[ \u00a0]+alte[rn]?|ans|años|anos|anni))"
+    r"(?:[ \u00a0]+[A-ZÄÖÜ][a-zäöüß]+)?[ \u00a0]+$")
+
+
 def _given_and_initial(body: str, occ: bytearray, lx: _Lex) -> list[_Cand]:
     """A given name and the initial of a surname, as the press names suspects: "Dejan V.", "Karim B."."""
     out = []
     for m in _GIVEN_AND_INITIAL.finditer(body):
         s, e = m.span()
         given = m.group()[:-3]
-        if text_key(given) not in lx.given or _overlaps(occ, s, e) or text_key(_word_before(body, s, False)[1]) in lx.given:
-            continue  # no given name; or the end of a longer name ("Maria Anna K.")
+        if ((text_key(given) not in lx.given and not _AGE_OR_ORIGIN_BEFORE.search(body, max(0, s - 40), s))
+                or _overlaps(occ, s, e) or text_key(_word_before(body, s, False)[1]) in lx.given):
+            continue  # no given name (nor an age or origin before it: "der 44 Jahre alte Bulgare Iwajlo K.",
+            # "de 41-jarige Blessing O."); or the end of a longer name ("Maria Anna K.")
         out.append(_Cand(s, e, "person", "", m.group(), 2))
     return out
 
@@ -821,7 +829,7 @@ def _people_arabic(body: str, occ) -> list[_Cand]:
                     # ("عثمان حامد الطيب")
                 else:
                     break
-            elif taken >= (3 if is_title else 1) and after_part == 0:
+            elif taken >= (3 if is_title else 2 if s in titled else 1) and after_part == 0:
                 break
             else:
                 taken += 1
@@ -868,7 +876,61 @@ def _people_arabic(body: str, occ) -> list[_Cand]:
         if any(c.start < e0 and s0 < c.end for c in out):
             continue
         out.append(_Cand(s0, e0, "person", "", body[s0:e0], 2))
+    out += _arabic_names_before_their_role(body, occ, out, lx)
     return out
+
+
+# roles that follow a name after a comma: "ديميكي تافيسي ولدو، نائب المفوض العام"
+_AR_ROLES_AFTER_COMMA = frozenset(
+    "نائب نائبة ممثل ممثلة منسق منسقة مسؤول مسؤولة رئيس رئيسة مدير مديرة قائد قائدة وزير وزيرة سفير سفيرة مستشار "
+    "مستشارة المتحدث المتحدثة الناطق الناطقة".split())
+# verbs of saying and the like that open a sentence before a name ("أوضح X Y، مدير …")
+_AR_VERBS_BEFORE_A_NAME = frozenset(
+    "قالت أكدت أوضح أوضحت أشار أشارت أضاف أضافت صرح صرحت ذكر ذكرت شدد شددت اعتبر اعتبرت بدوره بدورها ترأست "
+    "ترأس وترأس وترأست حضر حضرت وحضر قال وقال وقالت أكد وأكد وأكدت وأوضح وأشار وأضاف".split())
+_AR_WORD_BEFORE_POS = re.compile(r"([\u0621-\u064a]+)[ \u00a0]+$")
+
+
+def _arabic_names_before_their_role(body: str, occ, found: list[_Cand], lx: _Lex) -> list[_Cand]:
+    """Two or three words no list knows, between a verb, a definite word or a clause's start and ", ROLE":
+    "وترأس الاجتماع ديميكي تافيسي ولدو، نائب المفوض العام", "بدوره، أكد عبدي شكري ورسمه، ممثل …"."""
+    out: list[_Cand] = []
+    i = body.find("،")
+    while i != -1:
+        after = AR_WORD.match(body, i + 2) if body[i + 1:i + 2] in (" ", "\u00a0") else None
+        if after and after.group() in _AR_ROLES_AFTER_COMMA:
+            words: list[tuple[int, int]] = []
+            pos = i
+            while len(words) < 4:
+                w = _AR_WORD_BEFORE_POS.search(body, max(0, pos - 30), pos) if words else re.search(
+                    r"([\u0621-\u064a]+)$", body[max(0, pos - 30):pos])
+                if w is None:
+                    break
+                ws, we = (w.start(1), w.end(1)) if words else (pos - len(w.group(1)), pos)
+                t = body[ws:we]
+                if (t in lx.stop_ar or t in _AR_VERBS_BEFORE_A_NAME or _AR_DEF.match(t) or t in lx.honor_ar
+                        or _overlaps(occ, ws, we)):
+                    opened = _opens_an_arabic_name(body, ws, t, lx)
+                    break
+                words.insert(0, (ws, we))
+                pos = ws
+            else:
+                opened = False
+            if 2 <= len(words) <= 3 and opened:
+                s0, e0 = words[0][0], words[-1][1]
+                if not any(c.start < e0 and s0 < c.end for c in (*found, *out)):
+                    out.append(_Cand(s0, e0, "person", "", body[s0:e0], 2))
+        i = body.find("،", i + 1)
+    return out
+
+
+def _opens_an_arabic_name(body: str, s: int, word: str, lx: _Lex) -> bool:
+    """Can a name follow this word: a verb of saying, a function word, a title, a country's adjective
+    ("الكينية غريس …"), or a definite noun right after such a verb ("وترأس الاجتماع X")?"""
+    if word in lx.stop_ar or word in _AR_VERBS_BEFORE_A_NAME or word in lx.honor_ar or _is_country_word(word):
+        return True
+    before = _AR_WORD_BEFORE_POS.search(body, max(0, s - 30), s)
+    return before is not None and before.group(1) in _AR_VERBS_BEFORE_A_NAME
 
 
 def _ends_an_arabic_name(body: str, e: int, lx: _Lex) -> bool:

@@ -957,3 +957,17 @@ def test_more_roles_and_names_that_end_like_german_nouns():
 def test_surnames_with_an_elided_article_or_mc():
     assert _people("Il direttore dello SCO, Marco Antonio Dell'Olio, ha firmato.", "it") == ["Marco Antonio Dell'Olio"]
     assert _people("Detective Superintendent Hamish McAlister-Reid said.", "en") == ["Hamish McAlister-Reid"]
+
+
+def test_a_suspect_by_given_name_and_initial_after_his_age_or_origin():
+    assert _people("Der 44 Jahre alte Bulgare Iwajlo K. wurde am Mittwoch festgenommen.", "de") == ["Iwajlo K."]
+    assert _people("In maart werd de 41-jarige Blessing O. veroordeeld.", "nl") == ["Blessing O."]
+
+
+def test_arabic_names_before_their_role_and_after_a_title():
+    assert _people("وترأس الاجتماع ديميكي تافيسي ولدو، نائب المفوض العام في الشرطة الفيدرالية.", "ar") == [
+        "ديميكي تافيسي ولدو"]
+    assert _people("بدوره، أكد عبدي شكري ورسمه، ممثل جهاز المخابرات، أن التعاون قائم.", "ar") == ["عبدي شكري ورسمه"]
+    assert _people("وقال إن الوضع في البلاد صعب جدا، رئيس الوزراء غائب.", "ar") == []
+    assert _people("من جهته، قال العقيد عبد الرحمن إدريس واعيس، مدير الشرطة الوطنية، إن التعاون جيد.", "ar") == [
+        "عبد الرحمن إدريس واعيس"]

@@ -138,12 +138,12 @@ FLOORS = {
         "resolution": 0.96,
         ("topics", "P"): 0.79, ("topics", "R"): 0.55,
     },
-    "heldout8": {
-        ("person", "P"): 0, ("person", "R"): 0,
-        ("organization", "P"): 0, ("organization", "R"): 0,
-        ("location", "P"): 0, ("location", "R"): 0,
-        "resolution": 0,
-        ("topics", "P"): 0, ("topics", "R"): 0,
+    "heldout8": {  # blind (2026-12-05): people .90/.78, organisations .91/.89, places .99/.93, topics .87/.61
+        ("person", "P"): 0.94, ("person", "R"): 0.88,
+        ("organization", "P"): 0.89, ("organization", "R"): 0.86,
+        ("location", "P"): 0.97, ("location", "R"): 0.91,
+        "resolution": 0.96,
+        ("topics", "P"): 0.84, ("topics", "R"): 0.58,
     },
     "heldout7": {
         ("person", "P"): 0.96, ("person", "R"): 0.95,
@@ -161,9 +161,10 @@ FLOORS = {
 # the thing's name; a longer name around it, "Howard Mandeville" beside the town Mandeville, is a person):
 # in the fourth set one, the airport شمعون (Camille Chamoun's); in the sixth two, Kofi Annan (a training
 # centre) and the town Posadas; in the seventh none (Mandeville, Salcedo, Vittoria: towns after "near",
-# "en", "tra"… are no longer linked to the person of that surname).
+# "en", "tra"… are no longer linked to the person of that surname); in the eighth three towns after "de",
+# "a" or a verb that are also the surname of a person named there (Laval, Messina, Flores).
 NOT_PERSON_TAKEN = {"heldout": 0, "heldout2": 0, "heldout3": 0, "heldout4": 1, "heldout5": 0, "heldout6": 2,
-                    "heldout7": 0, "heldout8": 9}
+                    "heldout7": 0, "heldout8": 3}
 
 
 @lru_cache(maxsize=None)
