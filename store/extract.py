@@ -562,9 +562,7 @@ _OF_TOWN_PARTICLES = frozenset("van von".split())  # (not "de", "da": "Pereira d
 
 def _a_town(word: str) -> bool:
     """Is the word the name of a town of 15,000 people or more, or a country?"""
-    if any(e.key.startswith("country:") for e in gazetteer().entries.get(surface_key(word), ())):
-        return True
-    return any(not town.strict for town in world_cities().by_name.get(word.lower(), ()))
+    return _is_country_word(word) or any(not town.strict for town in world_cities().by_name.get(word.lower(), ()))
 
 
 @lru_cache(maxsize=1)
@@ -888,7 +886,7 @@ _AR_ROLES_AFTER_COMMA = frozenset(
 _AR_VERBS_BEFORE_A_NAME = frozenset(
     "قالت أكدت أوضح أوضحت أشار أشارت أضاف أضافت صرح صرحت ذكر ذكرت شدد شددت اعتبر اعتبرت بدوره بدورها ترأست "
     "ترأس وترأس وترأست حضر حضرت وحضر قال وقال وقالت أكد وأكد وأكدت وأوضح وأشار وأضاف".split())
-_AR_WORD_BEFORE_POS = re.compile(r"([\u0621-\u064a]+)[ \u00a0]+$")
+_AR_WORD_ENDING_AT = re.compile(r"([\u0621-\u064a]+)[ \u00a0]*$")  # the word before a comma or a space
 
 
 def _arabic_names_before_their_role(body: str, occ, found: list[_Cand], lx: _Lex) -> list[_Cand]:
@@ -901,13 +899,13 @@ def _arabic_names_before_their_role(body: str, occ, found: list[_Cand], lx: _Lex
         if after and after.group() in _AR_ROLES_AFTER_COMMA:
             words: list[tuple[int, int]] = []
             pos = i
+            opened = True  # (the text's start opens a name)
             while len(words) < 4:
-                w = _AR_WORD_BEFORE_POS.search(body, max(0, pos - 30), pos) if words else re.search(
-                    r"([\u0621-\u064a]+)$", body[max(0, pos - 30):pos])
+                w = _AR_WORD_ENDING_AT.search(body, max(0, pos - 30), pos)
                 if w is None:
                     break
-                ws, we = (w.start(1), w.end(1)) if words else (pos - len(w.group(1)), pos)
-                t = body[ws:we]
+                ws, we = w.span(1)
+                t = w.group(1)
                 if (t in lx.stop_ar or t in _AR_VERBS_BEFORE_A_NAME or _AR_DEF.match(t) or t in lx.honor_ar
                         or _overlaps(occ, ws, we)):
                     opened = _opens_an_arabic_name(body, ws, t, lx)
@@ -929,7 +927,7 @@ def _opens_an_arabic_name(body: str, s: int, word: str, lx: _Lex) -> bool:
     ("الكينية غريس …"), or a definite noun right after such a verb ("وترأس الاجتماع X")?"""
     if word in lx.stop_ar or word in _AR_VERBS_BEFORE_A_NAME or word in lx.honor_ar or _is_country_word(word):
         return True
-    before = _AR_WORD_BEFORE_POS.search(body, max(0, s - 30), s)
+    before = _AR_WORD_BEFORE.search(body, max(0, s - 30), s)
     return before is not None and before.group(1) in _AR_VERBS_BEFORE_A_NAME
 
 

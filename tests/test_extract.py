@@ -971,3 +971,8 @@ def test_arabic_names_before_their_role_and_after_a_title():
     assert _people("وقال إن الوضع في البلاد صعب جدا، رئيس الوزراء غائب.", "ar") == []
     assert _people("من جهته، قال العقيد عبد الرحمن إدريس واعيس، مدير الشرطة الوطنية، إن التعاون جيد.", "ar") == [
         "عبد الرحمن إدريس واعيس"]
+
+
+def test_an_arabic_name_before_its_role_at_the_very_start_of_the_text():
+    # the scan back from ", ROLE" reaching the text's start ended in an UnboundLocalError
+    assert _people("ديميكي تافيسي، نائب المفوض العام، وصل إلى المطار.", "ar") == ["ديميكي تافيسي"]
