@@ -842,10 +842,6 @@ def test_a_given_name_town_after_between_when_its_country_is_named():
     assert _kinds("Le parole di Vittoria sono state chiare.", "it").get("Vittoria") != "location"
 
 
-def _orgs(text: str, lang: str) -> list[str]:
-    return [m.surface for m in one(text, lang) if m.kind == "organization"]
-
-
 def test_an_acronym_after_a_lower_case_word_naming_a_kind_of_body():
     assert _orgs("Verzoeken aan de recherchedienst CICPC blijven onbeantwoord.", "nl") == ["CICPC"]
     assert _orgs("Waar ook de VN-vluchtelingenorganisatie UNHCR op aandringt.", "nl") == ["UNHCR"]
