@@ -313,6 +313,8 @@ def _places_and_known_orgs(body: str, low: str, segments: list[Segment], starts:
         if (ent.demonym and surf[0].isupper() and lang in _LOWER_DEMONYM_LANGS
                 and (head := _CAPITALISED_WORD_BEFORE.search(body, max(0, s - 40), s)) and head.group(1) in lx.org_heads):
             continue  # capitalised right after an organisation's head, a Romance adjective is part of its name: "Instituto Hondureño"
+        if ent.demonym and surf in _AR_FINANCIAL and not _malian_here(body, s):
+            continue  # "وحدة التحريات المالية": financial, not Malian
         if ent.key.startswith("city:") and (_after_given_name(body, s, lx) or _named_with_title(body, s, nxt, lx)):
             continue  # a person's name: "o delegado Paulo Braga", "el general Washington Andrade"
         if ent.kind == "location" and ent.key.startswith("country:"):
@@ -332,6 +334,22 @@ def _places_and_known_orgs(body: str, low: str, segments: list[Segment], starts:
                     e += m2.end()
         out.append(_Cand(s, e, ent.kind, ent.key, ent.name, 3))
     return out, trig
+
+
+# Mali's Arabic adjective is the word for "financial" (الجرائم المالية، التحويلات المالية): it is Mali's
+# only after a word that news qualifies by nationality (الجيش المالي، الرئيس المالي، نظيره المالي)
+_AR_FINANCIAL = frozenset(p + w for p in ("", "ال") for w in ("مالي", "مالية", "ماليين", "ماليون"))
+_AR_NATIONALITY_HEADS = frozenset(
+    "الجيش الرئيس القوات الحكومة السلطات الشرطة الدرك الجنود الجندي المواطن المواطنة المواطنين الوزير "
+    "الوزيرة نظيره نظيرته نظرائه الوفد المخابرات الجانب العاصمة الحدود الأمن الرعايا اللاجئين المجلس".split())
+
+
+def _malian_here(body: str, s: int) -> bool:
+    before = _AR_WORD_BEFORE.search(body, max(0, s - 30), s)
+    if before is None:
+        return False
+    word = before.group(1)
+    return word in _AR_NATIONALITY_HEADS or word[:1] in "وب" and word[1:] in _AR_NATIONALITY_HEADS
 
 
 _LOWER_DEMONYM_LANGS = frozenset("fr es it pt".split())  # languages that write demonyms in lower case
@@ -1014,6 +1032,11 @@ def _organisations(body: str, occ, has_arabic: bool | None = None, segments: lis
                     words[i + 1].group() in _ARTICLE_AFTER_AND or _another_head_after_and(words, i + 1, lx)):
                 pos = we  # (look again after "and")
                 break  # "… Security and the Royal Thai Police", "Squadra Mobile e del Servizio …": another organisation
+            if (len(keep) > 2 and w.group() in _AND and keep[-1][2][0].isupper() and keep[-2][2].lower() in _OF
+                    and i + 2 < len(words) and words[i + 1].group().lower() in _OF_ARTICLE
+                    and words[i + 2].group()[0].islower()):
+                pos = we
+                break  # "Procura della Repubblica di Agrigento | e della polizia bengalese": the name ends with its town
             if (len(keep) > 1 and w.group().isupper() and len(w.group()) >= 2 and keep[-1][2].lower() in _OF_ARTICLE
                     and (keep[-1][2].lower() in _OF or keep[-2][2].lower() in _OF)):
                 break  # "Escuela de Investigaciones Policiales de la PDI": the body it belongs to is another one
@@ -1075,6 +1098,14 @@ def _organisations(body: str, occ, has_arabic: bool | None = None, segments: lis
                     prio = 3  # over the place it names
                 oe = tail.end(1)
                 pm = _PAREN_ACRO.match(body, oe, min(len(body), oe + 14))
+        if pm and (cut := _acronym_names_the_tail(keep, pm.group(1))):
+            # "Fiscalía contra la Trata de Personas del Ministerio Público (MP)": two bodies, the acronym the second's
+            first = keep[:cut]
+            while first and first[-1][2].lower() in _OF_ARTICLE:
+                first.pop()
+            head = body[first[0][0]:first[-1][1]]
+            out.append(_Cand(first[0][0], first[-1][1], "organization", "org:" + text_key(head), head, prio))
+            os_ = keep[cut][0]
         surf = body[os_:oe]
         known = None if pm else _known_org(surf)
         key = "org:" + (pm.group(1).lower() if pm else text_key(surf))
@@ -1097,6 +1128,22 @@ def _organisations(body: str, occ, has_arabic: bool | None = None, segments: lis
         if inparen or _DET_BEFORE.search(body, max(0, s - 8), s) or _BODY_NOUN_BEFORE.search(body, max(0, s - 40), s):
             out.append(_Cand(s, e, "organization", "org:" + a.lower(), a, 1))
     return out
+
+
+def _initials(words) -> str:
+    return "".join(w[2][0] for w in words if w[2][:1].isupper())
+
+
+def _acronym_names_the_tail(keep: list[tuple[int, int, str]], acronym: str) -> int | None:
+    """Where the part of a name that `acronym` spells starts, after "of"/"del", when the acronym does
+    not spell the whole name; None when it does, or when no such tail is there."""
+    letters = acronym.upper()
+    if len(letters) < 2 or _initials(keep).upper() == letters:
+        return None
+    for k in range(2, len(keep) - 1):
+        if keep[k - 1][2].lower() in _OF and keep[k][2][:1].isupper() and _initials(keep[k:]).upper() == letters:
+            return k
+    return None
 
 
 _OF_ARTICLE = frozenset("de du des d' d’ di del della dello dei degli delle do da dos das of for van voor für der "
@@ -1204,7 +1251,7 @@ _LOWER_MINISTRY = re.compile(
     r"(?<![\w'’])minist(?:ère|ero|erio|ério|ry|erie)[ \u00a0]+(?:de[ \u00a0]+l['’]|de[ \u00a0]+la[ \u00a0]+|du[ \u00a0]+|des[ \u00a0]+"
     r"|della[ \u00a0]+|dell['’]|degli[ \u00a0]+|dei[ \u00a0]+|delle[ \u00a0]+|del[ \u00a0]+|da[ \u00a0]+|do[ \u00a0]+|dos[ \u00a0]+"
     r"|de[ \u00a0]+|of[ \u00a0]+(?:the[ \u00a0]+)?|van[ \u00a0]+)"
-    rf"({UP}{LO}+(?:[-‑]{UP}?{LO}+)*)((?:[ \u00a0]+(?:e[ \u00a0]+|et[ \u00a0]+|y[ \u00a0]+|and[ \u00a0]+)?{UP}{LO}+)*)(?!\w)")
+    rf"({UP}{LO}+(?:[-‑]{UP}?{LO}+)*)((?:[ \u00a0]+(?:e[ \u00a0]+|et[ \u00a0]+|y[ \u00a0]+|and[ \u00a0]+|en[ \u00a0]+|und[ \u00a0]+)?{UP}{LO}+)*)(?!\w)")
 
 
 def _lower_case_ministries(body: str, occ) -> list[_Cand]:
@@ -1217,7 +1264,7 @@ def _lower_case_ministries(body: str, occ) -> list[_Cand]:
             continue  # a place ("ministério do Brasil"), a known body
         for w in re.finditer(r"[^\W\d_]+", body[m.end(1):m.end()]):
             ws, we = m.end(1) + w.start(), m.end(1) + w.end()
-            if not w.group()[0].isupper() and w.group() not in ("e", "et", "y", "and"):
+            if not w.group()[0].isupper() and w.group() not in ("e", "et", "y", "and", "en", "und"):
                 break
             if _overlaps(occ, ws, we):
                 break
@@ -1263,6 +1310,11 @@ def _lower_complements(body: str, e: int, occ, after_joiner: bool, lx: _Lex) -> 
             if toks[i][2].lower() in _AND and i + 1 < len(toks) and toks[i + 1][2].lower() in _LC_JOINERS:
                 j = i + 1  # "… e della polizia"
             if toks[j][2].lower() not in _LC_JOINERS:
+                adjectives = _adjectives_before_a_complement(toks, occ) if i == 0 and not out else 0
+                if adjectives:
+                    out += toks[:adjectives]  # "Direzione distrettuale antimafia | di Catania"
+                    i = adjectives
+                    continue
                 if i > 0 or not _joiner_before(body, e):
                     out += _trailing_adjectives(toks, i, occ, lx)  # "… per la sicurezza costiera", "… economico-finanziaria"
                 break
@@ -1303,6 +1355,24 @@ def _lower_complements(body: str, e: int, occ, after_joiner: bool, lx: _Lex) -> 
         if closes:
             break
     return out
+
+
+# endings of French and Italian adjectives (not of their verbs): "distrettuale", "investigativa", "judiciaire"
+_ADJECTIVE_ENDINGS = ("ale", "ali", "ivo", "iva", "ive", "ivi", "ico", "ica", "ici", "iche", "ario", "aria", "ari",
+                      "arie", "aire", "aires", "elle", "elles", "iens", "ienne", "iennes", "naux", "nales", "ifs")
+
+
+def _adjectives_before_a_complement(toks: list[tuple[int, int, str]], occ) -> int:
+    """How many lower-case adjectives (one or two) open the complements, a joiner right after them:
+    "Direzione distrettuale antimafia di Catania", "Office central anti-drogue de …"; 0 if none."""
+    k = 0
+    while k < min(2, len(toks) - 1):
+        g = toks[k][2]
+        if not (g[:1].islower() and len(g) >= 6 and (g.endswith(_ADJECTIVE_ENDINGS) or g.startswith("anti"))
+                and g.lower() not in _LC_JOINERS and not _overlaps(occ, toks[k][0], toks[k][1])):
+            break
+        k += 1
+    return k if k and toks[k][2].lower() in _LC_JOINERS else 0
 
 
 def _joiner_before(body: str, e: int) -> bool:
@@ -1556,6 +1626,31 @@ def _town_of_that_name_here(body: str, s: int, e: int) -> bool:
     return _word_before(body, s, False)[1] in _INTO_PLACE and body[s:e].lower() in world_cities().by_name
 
 
+# a place, then "and" or a comma, and a preposition of place: "de Montréal et de ", "a Catania e ad "
+_PLACE_AND_BEFORE = re.compile(
+    r"(?:,|[ \u00a0]+(?:and|et|und|en|e|y|i|ou|o|oder|or))[ \u00a0]+"
+    r"(?:(?:de|d'|d’|à|a|ad|di|da|in|en|em|nach|naar|to|aan|bei|near)[ \u00a0]+)?$")
+# and the other way round: " et de Montréal", " e ad Augusta", ", Augusta" after the name
+_AND_PLACE_AFTER = re.compile(
+    r"(?:,|[ \u00a0]+(?:and|et|und|en|e|y|i|ou|o|oder|or))[ \u00a0]+"
+    r"(?:(?:de|d'|d’|à|a|ad|di|da|in|en|em|nach|naar|to|aan|bei|near)[ \u00a0]+)?")
+
+
+def _named_with_a_place(body: str, s: int, e: int, place_ends: set[int] | dict[int, int]) -> bool:
+    """Is the town-named word at [s, e) coordinated with a place ("dans les rues de Montréal et de
+    Laval", "a Messina e ad Augusta")? Then it is the town, whoever bears its name. `place_ends`: where
+    the places found so far end; the place after it need only be a town's name."""
+    towns = world_cities().by_name
+    if body[s:e].lower() not in towns:
+        return False
+    before = _PLACE_AND_BEFORE.search(body, max(0, s - 20), s)
+    if before and before.start() in place_ends:
+        return True
+    after = _AND_PLACE_AFTER.match(body, e)
+    following = after and _CAPITALISED_WORD.match(body, after.end())
+    return bool(following and following.group().lower() in towns)
+
+
 def _link_people(body: str, cands: list[_Cand], occ_all) -> list[_Cand]:
     """Give people keys and names; surname-only mentions link to the full name in the article."""
     people = [c for c in cands if c.kind == "person"]
@@ -1617,9 +1712,10 @@ def _link_people(body: str, cands: list[_Cand], occ_all) -> list[_Cand]:
         if len(toks) == 1:
             variants.setdefault(display, "person:" + key)
     extra: list[_Cand] = []
+    place_ends = {c.end for c in cands if c.kind == "location"}
     for s, e in _find_surnames(body, variants):
         if (not _overlaps(occ_all, s, e) and not _NEXT_CAP.match(body, e) and not _named_after(body, s, e)
-                and not _town_of_that_name_here(body, s, e)):
+                and not _town_of_that_name_here(body, s, e) and not _named_with_a_place(body, s, e, place_ends)):
             # ("Mae" of "Mae Sot", "Santos" of "General Santos" are no surnames)
             extra.append(_Cand(s, e, "person", "", body[s:e], 2))
     for c in [p for p in people if not p.key] + extra:
@@ -1826,7 +1922,7 @@ def _backed_city(body: str, s: int, e: int, found, countries: set[str], lx: _Lex
         into_place = prev.lower() in _INTO_PLACE and gap_before.strip(" \u00a0") == ""
         if facts.common:
             return None  # a common word
-        if facts.surname_here and not into_place:
+        if facts.surname_here and not into_place and not _named_with_a_place(body, s, e, place_ends):
             return None  # a surname, unless right after "in", "near", "à", "nach" …:
             # "a wharf near Mandeville" (Howard Mandeville is named too)
         if text_key(token) in lx.given and not into_place and not (

@@ -972,3 +972,52 @@ def test_arabic_names_before_their_role_and_after_a_title():
 def test_an_arabic_name_before_its_role_at_the_very_start_of_the_text():
     # the scan back from ", ROLE" reaching the text's start ended in an UnboundLocalError
     assert _people("ديميكي تافيسي، نائب المفوض العام، وصل إلى المطار.", "ar") == ["ديميكي تافيسي"]
+
+
+def test_a_persons_surname_alone_is_the_town_when_named_with_another_place():
+    # "Sylvie Laval" is named; "de Montréal et de Laval" is the city, coordinated with another place
+    text = ("La surintendante principale Sylvie Laval a présenté le bilan. Les pistolets saisis dans les rues "
+            "de Montréal et de Laval venaient des États-Unis. Sylvie Laval a ajouté que l'enquête continue.")
+    found = _kinds(text, "fr")
+    assert found.get("Sylvie Laval") == "person"
+    assert found.get("Laval") == "location"
+    text = ("L'indagine è coordinata dalla pm Giulia Messina. Le testimonianze sono state raccolte dopo gli "
+            "sbarchi a Messina e ad Augusta.")
+    found = _kinds(text, "it")
+    assert found.get("Giulia Messina") == "person" and found.get("Messina") == "location"
+    # alone, without another place beside it, the surname is still the person
+    text = "La pm Giulia Messina ha parlato. Secondo Messina e i colleghi, la rete è ampia."
+    assert _kinds(text, "it").get("Messina") == "person"
+
+
+def test_the_arabic_word_for_financial_is_not_mali():
+    text = "وقال العقيد ناصر العجمي من وحدة التحريات المالية إن الجرائم المالية تتزايد. وتعقب التحويلات المالية أولوية."
+    assert not [m for m in one(text, "ar") if m.key == "country:ML"]
+    text = "واجتمع الرئيس المالي بنظيره النيجري في باماكو."
+    assert [m.surface for m in one(text, "ar") if m.key == "country:ML"] == ["المالي"]
+
+
+def test_lower_case_adjectives_then_a_complement_go_on_a_name():
+    assert _orgs("La Direzione distrettuale antimafia di Palermo indaga da mesi.", "it") == [
+        "Direzione distrettuale antimafia di Palermo"]
+    assert _orgs("La Procura indaga da mesi sul caso.", "it") == []  # a verb, then "da": no name
+
+
+def test_a_name_ends_with_its_town_before_and_a_lower_case_body():
+    text = "Grazie a un'indagine della Procura della Repubblica di Agrigento e della polizia bengalese, la rete è caduta."
+    assert _orgs(text, "it") == ["Procura della Repubblica di Agrigento"]
+    text = "La Direzione centrale dell'immigrazione e della polizia delle frontiere ha detto."
+    assert _orgs(text, "it") == ["Direzione centrale dell'immigrazione e della polizia delle frontiere"]
+
+
+def test_an_acronym_that_spells_only_the_last_body_of_a_name():
+    text = "Según la Fiscalía contra la Trata de Personas del Ministerio Público (MP), la red opera."
+    assert _orgs(text, "es") == ["Fiscalía contra la Trata de Personas", "Ministerio Público"]
+    text = "La Direction générale de la sûreté nationale (DGSN) a annoncé."
+    assert _orgs(text, "fr")[0] == "Direction générale de la sûreté nationale"
+
+
+def test_a_ministry_with_two_portfolios_in_dutch():
+    assert _orgs("Het wordt betaald door het ministerie van Justitie en Veiligheid.", "nl") == [
+        "ministerie van Justitie en Veiligheid"]
+    assert _orgs("Het ministerie van Justitie en de politie werken samen.", "nl") == ["ministerie van Justitie"]
