@@ -332,8 +332,22 @@ def _places_and_known_orgs(body: str, low: str, segments: list[Segment], starts:
                 m2 = lx.state_after.match(nxt)
                 if m2:
                     e += m2.end()
+        if ent.kind == "organization" and (demonym := _demonym_ending(g, surf)) is not None:
+            # "Polícia Federal brasileira", "Guardia costiera italiana": the body, and its country apart
+            cut = e - len(surf) + surf.rindex(" ")
+            out.append(_Cand(s, cut, ent.kind, ent.key, ent.name, 3))
+            out.append(_Cand(cut + 1, e, "location", demonym.key, demonym.name, 3))
+            continue
         out.append(_Cand(s, e, ent.kind, ent.key, ent.name, 3))
     return out, trig
+
+
+def _demonym_ending(g, surface: str) -> Entry | None:
+    """The country of the lower-case demonym that ends a known organisation's name as written, if one does."""
+    head, _, last = surface.rpartition(" ")
+    if not head or not last[:1].islower():
+        return None
+    return next((e for e in g.entries.get(surface_key(last), ()) if e.demonym and e.kind == "location"), None)
 
 
 # Mali's Arabic adjective is the word for "financial" (الجرائم المالية، التحويلات المالية): it is Mali's

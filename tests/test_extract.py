@@ -1021,3 +1021,10 @@ def test_a_ministry_with_two_portfolios_in_dutch():
     assert _orgs("Het wordt betaald door het ministerie van Justitie en Veiligheid.", "nl") == [
         "ministerie van Justitie en Veiligheid"]
     assert _orgs("Het ministerie van Justitie en de politie werken samen.", "nl") == ["ministerie van Justitie"]
+
+
+def test_a_known_body_written_with_its_nationality_gives_the_body_and_the_country():
+    found = {m.surface: m.key for m in one("e de representantes da Polícia Federal brasileira e do governo.", "pt")}
+    assert found.get("Polícia Federal") == "org:br_pf" and found.get("brasileira") == "country:BR"
+    found = {m.surface: m.key for m in one("La Guardia costiera italiana ha soccorso 40 persone.", "it")}
+    assert found.get("Guardia costiera") == "org:it_guardia_costiera" and found.get("italiana") == "country:IT"
