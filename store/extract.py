@@ -1100,7 +1100,10 @@ def _organisations(body: str, occ, has_arabic: bool | None = None, segments: lis
         elif not any(_ELISION.sub("", w[2])[:1].isupper() or w[2].lower() in _ORG_ADJ_OK or w[2].lower() in lx.org_nouns
                      for w in keep[1:]) and not (extended and sum(w[2].lower() not in _OF_ARTICLE and w[2].lower() not in _LC_JOINERS
                                                                and w[2].lower() not in _LC_ARTICLES for w in keep[1:]) >= 2):
-            continue
+            town = _OF_TOWN_GAP.match(body, keep[-1][1]) if extended else None
+            if not (town and body[town.end():town.end() + 1].isupper()):
+                continue
+            # "Squadra mobile | di Ragusa": one adjective, then the town that names the body
         os_, oe = keep[0][0], keep[-1][1]
         pm = _PAREN_ACRO.match(body, oe, min(len(body), oe + 14))
         if pm is None and (keep[-1][1] == e or extended):
@@ -1373,7 +1376,8 @@ def _lower_complements(body: str, e: int, occ, after_joiner: bool, lx: _Lex) -> 
 
 # endings of French and Italian adjectives (not of their verbs): "distrettuale", "investigativa", "judiciaire"
 _ADJECTIVE_ENDINGS = ("ale", "ali", "ivo", "iva", "ive", "ivi", "ico", "ica", "ici", "iche", "ario", "aria", "ari",
-                      "arie", "aire", "aires", "elle", "elles", "iens", "ienne", "iennes", "naux", "nales", "ifs")
+                      "arie", "aire", "aires", "elle", "elles", "iens", "ienne", "iennes", "naux", "nales", "ifs",
+                      "ile", "ili", "iles")
 
 
 def _adjectives_before_a_complement(toks: list[tuple[int, int, str]], occ) -> int:
@@ -1806,7 +1810,7 @@ def _world_cities(body: str, cands: list[_Cand]) -> list[_Cand]:
         if more:
             ends += [w.end() for w in _A_WORD.finditer(body, m.end(), more.end())]
         for e in reversed(ends):
-            if not body[body.rfind(" ", s, e) + 1].isupper() or _overlaps(taken, s, e):
+            if not body[max(body.rfind(" ", s, e) + 1, s)].isupper() or _overlaps(taken, s, e):
                 continue  # a name ends with a capitalised word: "Mollet del Vallès"
             # a place found inside a longer town's name gives way to it: "Benin City", "Port of Spain",
             # "Spanish Town"; a name that only starts or ends inside a place found is no town
@@ -1983,8 +1987,11 @@ def _org_of_place(body: str, cands: list[_Cand]) -> list[_Cand]:
             seat = (c.kind == "organization" and d.key.startswith("city:") and gap == " "
                     and _GERMAN_SEAT_HEAD.match(body[c.start:c.end]) is not None)
             if org_of_country or place_org or seat:
-                surface = body[c.start:d.end]
-                merged.append(_Cand(c.start, d.end, "organization", "org:" + text_key(surface), surface, 3))
+                end = d.end
+                if seat and (numeral := _ROMAN_NUMERAL.match(body, end)):
+                    end = numeral.end()  # "Staatsanwaltschaft München I", "Landgericht Berlin II"
+                surface = body[c.start:end]
+                merged.append(_Cand(c.start, end, "organization", "org:" + text_key(surface), surface, 3))
                 i += 2
                 continue
         head = _FOLLOWING_WORD.match(body, c.end, c.end + 30) if c.kind == "location" else None
@@ -2005,6 +2012,7 @@ def _org_of_place(body: str, cands: list[_Cand]) -> list[_Cand]:
     return merged
 
 
+_ROMAN_NUMERAL = re.compile(r"[ \u00a0](?:I{1,3}|IV|V)(?![\w'’.-])")
 # "… de|di|d'|of … <town>" after an organisation: the town names which body it is
 _OF_TOWN_GAP = re.compile(r"[ \u00a0]+(?:de|di|da|do|du|del|of|von|van)[ \u00a0]+|[ \u00a0]+d['’]")
 # a German or Dutch body followed by its seat, with no preposition: "Zollfahndungsamt Dresden", "… Politie Antwerpen"

@@ -1028,3 +1028,22 @@ def test_a_known_body_written_with_its_nationality_gives_the_body_and_the_countr
     assert found.get("Polícia Federal") == "org:br_pf" and found.get("brasileira") == "country:BR"
     found = {m.surface: m.key for m in one("La Guardia costiera italiana ha soccorso 40 persone.", "it")}
     assert found.get("Guardia costiera") == "org:it_guardia_costiera" and found.get("italiana") == "country:IT"
+
+
+def test_a_town_is_found_in_a_text_that_opens_in_lower_case():
+    assert _kinds("arrivati a Ragusa, ha detto il questore.", "it").get("Ragusa") == "location"
+
+
+def test_one_adjective_then_the_town_that_names_the_body():
+    assert _orgs("L'operazione, condotta dalla Squadra mobile di Ragusa, ha portato a dieci arresti.", "it") == [
+        "Squadra mobile di Ragusa"]
+
+
+def test_a_german_court_or_prosecutor_numbered_after_its_seat():
+    assert _orgs("Die Staatsanwaltschaft München I hat Anklage erhoben.", "de") == ["Staatsanwaltschaft München I"]
+    assert _orgs("Die Staatsanwaltschaft Köln ermittelt. I think so.", "de") == ["Staatsanwaltschaft Köln"]
+
+
+def test_lebanons_internal_security_forces_by_their_short_arabic_name():
+    found = {m.surface: m.key for m in one("وقالت قوى الأمن الداخلي اللبنانية إن الشحنة ضبطت.", "ar")}
+    assert found.get("قوى الأمن الداخلي") == "org:lb_isf" and found.get("اللبنانية") == "country:LB"
