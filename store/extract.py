@@ -589,6 +589,8 @@ def _role_before(body: str, low: str | None, s0: int, role_low: re.Pattern[str] 
 
 # stop words (titles, months) that are also common surnames
 _SURNAMES_THAT_ARE_WORDS = frozenset("koning king könig roi rey rei re said may mai".split())
+# words that are also parts of names, between two names: "Mohammad Shahidul Islam Chowdhury", "Abdul Haq Din"
+_NAME_WORDS_INSIDE = frozenset("islam haq din".split())
 _OF_TOWN_PARTICLES = frozenset("van von".split())  # (not "de", "da": "Pereira de Sousa", "Vaz da Cunha")
 
 
@@ -664,6 +666,13 @@ def _people_latin(body: str, occ: bytearray, low: str | None = None) -> list[_Ca
                     and not (i + 1 < len(toks) and toks[i + 1][2][0].isupper())):
                 cur.append((s, e, t))  # "teamleider Ruud Koning", "Martin Luther King": after a given name, a surname
                 continue
+            if (is_stop and cur and t.lower() in _NAME_WORDS_INSIDE and i + 1 < len(toks)
+                    and toks[i + 1][2][0].isupper() and not _tok_class(toks[i + 1][2])[1]):
+                cur.append((s, e, t))  # "Mohammad Shahidul Islam Chowdhury": a word inside a name
+                continue
+            if lo and not is_stop and len(cur) >= 2 and cur[-1][2] in _PARTICLES and i + 1 < len(toks) \
+                    and toks[i + 1][2][0].isupper() and occ.find(1, s, e) == -1:
+                lo = False  # "João Pedro da Costa Lobo": after a name's particle, "costa" is his surname
             if is_stop or occ.find(1, s, e) != -1 or lo:
                 if cur:
                     runs.append((cur, trig))
@@ -1712,8 +1721,9 @@ def _link_people(body: str, cands: list[_Cand], occ_all) -> list[_Cand]:
             continue
         tails = []
         for i in range(1, len(words)):
-            if words[i - 1].lower() in _PARTICLES and i > 1:
-                continue
+            if words[i - 1].lower() in _PARTICLES and i > 1 and not (
+                    len(words) - i >= 2 and words[i][:1].isupper() and words[i].lower() not in _PARTICLES):
+                continue  # ("Sousa" alone is not "Pereira de Sousa"; "Costa Lobo" is "João Pedro da Costa Lobo")
             if words[i].lower() in _PARTICLES and i == len(words) - 1:
                 continue
             tails.append(" ".join(words[i:]))

@@ -1047,3 +1047,19 @@ def test_a_german_court_or_prosecutor_numbered_after_its_seat():
 def test_lebanons_internal_security_forces_by_their_short_arabic_name():
     found = {m.surface: m.key for m in one("وقالت قوى الأمن الداخلي اللبنانية إن الشحنة ضبطت.", "ar")}
     assert found.get("قوى الأمن الداخلي") == "org:lb_isf" and found.get("اللبنانية") == "country:LB"
+
+
+def test_islam_inside_a_bangladeshi_name_and_an_organiser_before_a_name():
+    text = ("Il piano è stato presentato dal vicedirettore Mohammad Shahidul Islam Chowdhury. Chowdhury ha "
+            "spiegato che tra gli arrestati c'è il presunto organizzatore Rafiqul Islam Chowdhury.")
+    people = {m.surface: m.key for m in one(text, "it") if m.kind == "person"}
+    assert "Mohammad Shahidul Islam Chowdhury" in people and "Rafiqul Islam Chowdhury" in people
+    assert people["Mohammad Shahidul Islam Chowdhury"] != people["Rafiqul Islam Chowdhury"]
+    assert _people("La lotta contro Islam Radicale continua.", "it") == []
+
+
+def test_a_surname_after_a_particle_that_is_also_a_word():
+    text = ("Os barcos chegam à costa do Algarve. O diretor da PJ, João Pedro da Costa Lobo, afirmou que a rede "
+            "caiu. Costa Lobo adiantou que foram detidos dez suspeitos.")
+    people = [m.surface for m in one(text, "pt") if m.kind == "person"]
+    assert people == ["João Pedro da Costa Lobo", "Costa Lobo"]
