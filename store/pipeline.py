@@ -16,7 +16,7 @@ from .dates import find_event_dates_at, find_published
 from .extract import extract_mentions
 from .language import detect_languages
 from .model import CleanedText, ProcessedArticle, RawDocument, Segment
-from .topics import find_topics
+from .topics import find_topics, with_transnational_crime
 
 
 def content_hash(document: RawDocument) -> str:
@@ -77,6 +77,7 @@ def analyse(source: str, digest: str, cleaned: CleanedText, published: str | Non
     lang, shares, segments = detect_languages(cleaned.body, declared_lang)
     mined, mined_segments = _mined_part(cleaned.body, segments)
     event_dates, event_date_at = find_event_dates_at(cleaned.body, segments, published, today or dt.date.today())
+    mentions = extract_mentions(mined, mined_segments)
     return ProcessedArticle(
         source=source,
         content_hash=digest,
@@ -89,6 +90,6 @@ def analyse(source: str, digest: str, cleaned: CleanedText, published: str | Non
         published=published,
         event_dates=event_dates,
         event_date_at=event_date_at,
-        mentions=extract_mentions(mined, mined_segments),
-        topics=find_topics(mined, mined_segments),
+        mentions=mentions,
+        topics=with_transnational_crime(find_topics(mined, mined_segments), mentions),
     )

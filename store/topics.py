@@ -96,6 +96,21 @@ def find_topics(body: str, segments: list[Segment] | None = None) -> dict[str, i
     return counts
 
 
+# crimes that cross borders when the article names two countries or more (smuggling between them, a
+# network working from one in another): what "transnational crime" means, whether or not the word is there
+_CROSSING_CRIMES = frozenset(("organized_crime", "drug_trafficking", "human_trafficking", "irregular_migration",
+                              "money_laundering", "cybercrime"))
+
+
+def with_transnational_crime(topics: dict[str, int], mentions) -> dict[str, int]:
+    """`topics`, plus transnational_crime (counted once) when it has a crime that crosses borders and the
+    mentions name two countries or more."""
+    if "transnational_crime" in topics or not _CROSSING_CRIMES.intersection(topics):
+        return topics
+    countries = {m.key for m in mentions if m.key.startswith("country:")}
+    return {**topics, "transnational_crime": 1} if len(countries) >= 2 else topics
+
+
 @lru_cache(maxsize=1)
 def _names() -> dict[str, str]:
     out: dict[str, str] = {}

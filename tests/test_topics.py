@@ -180,3 +180,19 @@ def test_criminal_networks_are_organized_crime_too(text):
 
 def test_a_network_of_other_things_is_no_organized_crime():
     assert "organized_crime" not in find_topics("Le réseau de transport et les réseaux de formation de la police.")
+
+
+def test_a_crossing_crime_between_two_named_countries_is_transnational_crime():
+    from store.pipeline import process
+    from store.model import RawDocument
+
+    two = process(RawDocument(source="a", text=(
+        "Spain and Morocco agreed on Monday to pursue the drug trafficking networks that ship hashish "
+        "across the Strait in speedboats.")))
+    assert "drug_trafficking" in two.topics and "transnational_crime" in two.topics
+    one_country = process(RawDocument(source="b", text=(
+        "Spanish police dismantled a drug trafficking network in Seville that sold hashish in the city.")))
+    assert "drug_trafficking" in one_country.topics and "transnational_crime" not in one_country.topics
+    no_crime = process(RawDocument(source="c", text=(
+        "Spain and Morocco signed an agreement on police training and the exchange of officers.")))
+    assert "transnational_crime" not in no_crime.topics
