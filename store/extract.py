@@ -42,8 +42,8 @@ LO = "[" + "".join(re.escape(c) for c in _LATIN if c.islower()) + "]"
 # uppercase letter, the end of the word) can never match a character given back, so the result is
 # the same as with + while the engine does not retry every shorter run on failure.
 # (after the first token also "Dell'Olio", "Dall'Ara", "McAlister-Reid")
-_TOK = rf"(?:[A-Z][’']|D[ae]ll[’']|Mc(?={UP}))?{UP}{LO}++(?:[-‑]{UP}?{LO}++)*|{UP}{{2,}}+(?:[-‑]{UP}{{2,}}+)*"
-_PART = r"(?:de|da|di|del|dela|della|dalla|van|von|der|den|ter|ten|du|dos|das|la|le|el|al|bin|ben|ibn|ould|ait|abu|bou|y|i|['’]t)"
+_TOK = rf"(?:[A-Z][’']|D[ae]ll[’']|Sant[’']|Mc(?={UP}))?{UP}{LO}++(?:[-‑]{UP}?{LO}++)*|{UP}{{2,}}+(?:[-‑]{UP}{{2,}}+)*"
+_PART = r"(?:de|da|di|del|dela|della|dalla|van|von|der|den|ter|ten|du|dos|das|la|le|el|al|los|las|zur|zum|bin|ben|ibn|ould|ait|abu|bou|arap|wa|y|i|['’]t)"
 # two or more capitalised tokens, or one right after "X. " (an honorific such as "M. ", "Dr. ")
 # The first token starts with the uppercase class itself (then "not after a word character" is
 # checked), so the regex engine can skip quickly over everything that is not an uppercase letter.
@@ -56,7 +56,8 @@ SEQ_RX = re.compile(
 )
 TOK_RX = re.compile(rf"{_TOK}|{_PART}(?![\w'’])|{UP}\.(?=[ \u00a0])")
 _INITIAL = re.compile(rf"{UP}\.")
-_PARTICLES = frozenset("de da di del dela della dalla dal van von der den ter ten du dos das la le el al bin ben ibn ould ait abu bou lo 't ’t".split())
+_PARTICLES = frozenset("de da di del dela della dalla dal van von der den ter ten du dos das la le el al los las zur zum bin ben "
+                       "ibn ould ait abu bou arap wa lo 't ’t".split())
 AR_WORD = re.compile(r"[\u0621-\u064a]+")
 
 
@@ -82,6 +83,7 @@ class _Lex:
     honor_tokens: frozenset[str]
     honor_set: frozenset[str]
     role_after: re.Pattern[str]
+    apposition_after: re.Pattern[str]  # ", a Chinese businessman", ", an official of …"
     role_before: re.Pattern[str]
     role_before_low: re.Pattern[str] | None  # role_before without IGNORECASE, for the lower-cased text
     role_punct_free: bool  # no role word has a ".;:!?" in it
@@ -188,6 +190,7 @@ def _lex() -> _Lex:
     # before a single word, a title must be unambiguous: not "re" (Italian king), not "premier" ("Premier League")
     title_words = [w for w in role_lat + person_nouns if len(w) >= 3 and w.lower() not in ("premier", "pm")]
     role_pat = trie_pattern(role_lat)
+    role_or_person_pat = trie_pattern(role_lat + person_nouns)
     stop = set(load_lexicon("stopwords")["words"])
     org = load_lexicon("organizations")["patterns"]
     pre = trie_pattern(set(org["pre_heads"]), casefold=False)
@@ -233,9 +236,12 @@ def _lex() -> _Lex:
         honor_tokens=frozenset(h.rstrip(".").lower() for h in honor_lat),
         honor_set=frozenset(h.lower() for h in honor) | frozenset(h.rstrip(".").lower() for h in honor_lat if h.endswith(".")),
         role_after=re.compile(
-            rf"[ \u00a0]*[\"”»]?[ \u00a0]*,[ \u00a0]*(?:(?:le|la|l['’]|les|the|el|il|lo|o|a|der|die|de|het|son|sa|his|her|its|su|suo|sua|seu|sua|ex|former|ancien|ancienne|nouveau|nouvelle|new)[ \u00a0]+)*(?:[a-zà-ÿ]+[ \u00a0]+){{0,2}}(?:{role_pat})",
+            rf"[ \u00a0]*[\"”»]?[ \u00a0]*,[ \u00a0]*(?:(?:le|la|l['’]|les|the|el|il|lo|o|a|an|un|une|uno|una|um|uma|ein|eine|een|der|die|de|het|son|sa|his|her|its|su|suo|sua|seu|sua|ex|former|ancien|ancienne|nouveau|nouvelle|new)[ \u00a0]+)*(?:[a-zà-ÿ]+[ \u00a0]+){{0,2}}(?:{role_pat})",
             re.IGNORECASE,
         ),
+        apposition_after=re.compile(
+            rf"[ \u00a0]*,[ \u00a0]*(?:a|an|un|une|uno|una|um|uma|ein|eine|einer|een)[ \u00a0]+(?:[a-zà-ÿ-]+[ \u00a0]+){{0,2}}"
+            rf"(?:{role_or_person_pat})(?![\w-])", re.IGNORECASE),
         role_before=re.compile(_role_before_pattern(role_lat), re.IGNORECASE),
         role_punct_free=not any(c in r for r in role_lat for c in ".;:!?"),
         role_before_low=(None if _CASE_EXTRA is None else
@@ -599,6 +605,13 @@ def _a_town(word: str) -> bool:
     return _is_country_word(word) or any(not town.strict for town in world_cities().by_name.get(word.lower(), ()))
 
 
+# adjectives that end a portfolio's name: "viceministra de Defensa Social", "Seguridad Ciudadana"
+_PORTFOLIO_ADJECTIVES = frozenset(
+    "social sociale sociales sociais ciudadana cidada publica publico publique pubblica nacional national nationale "
+    "nazionale interior interieur interno interna exterior exterieur exteriores estero federal civil civile humanos "
+    "humanas humains umani territorial territoriale economica economico".split())
+
+
 @lru_cache(maxsize=1)
 def _portfolio_keys() -> frozenset[str]:
     """A minister's or director's portfolio words, folded: "Intérieur", "Justitie", "Interior", "Innern"."""
@@ -666,13 +679,16 @@ def _people_latin(body: str, occ: bytearray, low: str | None = None) -> list[_Ca
                     and not (i + 1 < len(toks) and toks[i + 1][2][0].isupper())):
                 cur.append((s, e, t))  # "teamleider Ruud Koning", "Martin Luther King": after a given name, a surname
                 continue
-            if (is_stop and cur and t.lower() in _NAME_WORDS_INSIDE and i + 1 < len(toks)
-                    and toks[i + 1][2][0].isupper() and not _tok_class(toks[i + 1][2])[1]):
-                cur.append((s, e, t))  # "Mohammad Shahidul Islam Chowdhury": a word inside a name
+            if (is_stop and cur and i + 1 < len(toks) and toks[i + 1][2][0].isupper() and not _tok_class(toks[i + 1][2])[1]
+                    and (t.lower() in _NAME_WORDS_INSIDE
+                         or t.lower() in _SURNAMES_THAT_ARE_WORDS and _tok_class(cur[-1][2])[2])):
+                cur.append((s, e, t))  # "Mohammad Shahidul Islam Chowdhury", "Abdallah Said Kibwana": inside a name
                 continue
-            if lo and not is_stop and len(cur) >= 2 and cur[-1][2] in _PARTICLES and i + 1 < len(toks) \
-                    and toks[i + 1][2][0].isupper() and occ.find(1, s, e) == -1:
-                lo = False  # "João Pedro da Costa Lobo": after a name's particle, "costa" is his surname
+            if lo and not is_stop and i + 1 < len(toks) and toks[i + 1][2][0].isupper() and occ.find(1, s, e) == -1 and (
+                    len(cur) >= 2 and cur[-1][2] in _PARTICLES or cur and _tok_class(cur[-1][2])[2]
+                    and not _tok_class(toks[i + 1][2])[1]):
+                lo = False  # "João Pedro da Costa Lobo", "Wilma Terceros Aliaga": between a given name (or a
+                # name's particle) and another name, a word also written in lower case is a surname
             if is_stop or occ.find(1, s, e) != -1 or lo:
                 if cur:
                     runs.append((cur, trig))
@@ -703,9 +719,11 @@ def _people_latin(body: str, occ: bytearray, low: str | None = None) -> list[_Ca
                 # "le ministre de l'Intérieur Zorblat Quindimar", "minister van Justitie Quincy Girigorie":
                 # the role's portfolio, then the name
                 k = 0
-                while k < len(run) - 1 and (text_key(run[k][2]) in _portfolio_keys() or run[k][2] in _AND):
+                while k < len(run) - 1 and (text_key(run[k][2]) in _portfolio_keys() or run[k][2] in _AND
+                                            or text_key(run[k][2]) in _PORTFOLIO_ADJECTIVES):
                     k += 1
-                if run[k][2][0].isupper() and _role_before(body, low, run[0][0], role_low):
+                if (run[k][2][0].isupper() and text_key(run[k][2]) not in _PORTFOLIO_ADJECTIVES
+                        and _role_before(body, low, run[0][0], role_low)):
                     run, trig = run[k:], True
             s0 = run[0][0]
             if not trig and (titled or _honor_before(body, s0)):
@@ -726,10 +744,14 @@ def _people_latin(body: str, occ: bytearray, low: str | None = None) -> list[_Ca
             elif (len([t for t in run if not t[2][0].islower()]) >= 2
                   and not _PREP_BEFORE.search(body, max(0, s0 - 12), s0)
                   and (_person_noun_before(body, s0)  # right before the name: "Su abogada, Dunia Zelaya Midence"
+                       or _introduced_as_a_person(body, s0)  # "un homme d'affaires âgé de 52 ans, Trésor Lukusa Mbuyi"
                        or not any(_NOUNISH.search(t[2]) for t in run)
                        and (lx.role_after.match(body, run[-1][1], min(len(body), run[-1][1] + 80))
                             or _role_before(body, low, s0, role_low)))):
                 pass
+            elif (len(run) >= 2 and all(t[2][0].isupper() for t in run) and not any(_NOUNISH.search(t[2]) for t in run)
+                  and lx.apposition_after.match(body, run[-1][1], min(len(body), run[-1][1] + 80))):
+                pass  # after "to", "of": "according to Pakorn Chaiwongsa, an official", "the arrest of Zhou Weiming, a …"
             elif len(run) == 1 and not _NOUNISH.search(run[0][2]) and _title_before(body, s0):
                 pass  # "Commissioner Mwangi", "Innenminister Dobrindt"
             else:
@@ -755,13 +777,35 @@ _AGE_OR_ORIGIN_BEFORE = re.compile(
     r"(?:[ \u00a0]+[A-ZÄÖÜ][a-zäöüß]+)?[ \u00a0]+$")
 
 
+# the clause before a name gives an age ("un Sénégalais de 41 ans originaire de Thiès, "), or says what
+# follows is a name ("identified only as ")
+_AGE_IN_CLAUSE = re.compile(
+    r"\d{1,2}(?:[- ]?(?:jarige|jährige[rn]?|year-old|ans|años|anos|anni)|[ \u00a0]+(?:jaar|Jahre|years))(?![\w])"
+    r"[^.!?\n]{0,60},[ \u00a0]*$")
+_NAMED_AS_BEFORE = re.compile(
+    r"(?<![\w])(?:identified(?: only)? as|known as|named|alias|identifiée? comme|identificad[oa] como|genannt)[ \u00a0]+$",
+    re.IGNORECASE)
+_DEMONYM_COMMA_BEFORE = re.compile(r"([^\W\d_]+),[ \u00a0]*$")
+
+
+def _introduced_as_a_person(body: str, s: int) -> bool:
+    """Does the text before s introduce a person's name: an age in the clause, "identified as", or a
+    demonym right before a comma ("un socio peruano, Jhonny C.")?"""
+    if _AGE_IN_CLAUSE.search(body, max(0, s - 100), s) or _NAMED_AS_BEFORE.search(body, max(0, s - 30), s):
+        return True
+    before = _DEMONYM_COMMA_BEFORE.search(body, max(0, s - 30), s)
+    return bool(before and before.group(1)[:1].islower() and any(
+        e.demonym for e in gazetteer().entries.get(surface_key(before.group(1)), ())))
+
+
 def _given_and_initial(body: str, occ: bytearray, lx: _Lex) -> list[_Cand]:
     """A given name and the initial of a surname, as the press names suspects: "Dejan V.", "Karim B."."""
     out = []
     for m in _GIVEN_AND_INITIAL.finditer(body):
         s, e = m.span()
         given = m.group()[:-3]
-        if ((text_key(given) not in lx.given and not _AGE_OR_ORIGIN_BEFORE.search(body, max(0, s - 40), s))
+        if ((text_key(given) not in lx.given and not _AGE_OR_ORIGIN_BEFORE.search(body, max(0, s - 40), s)
+             and not _introduced_as_a_person(body, s))
                 or _overlaps(occ, s, e) or text_key(_word_before(body, s, False)[1]) in lx.given):
             continue  # no given name (nor an age or origin before it: "der 44 Jahre alte Bulgare Iwajlo K.",
             # "de 41-jarige Blessing O."); or the end of a longer name ("Maria Anna K.")
@@ -1673,6 +1717,9 @@ def _named_with_a_place(body: str, s: int, e: int, place_ends: set[int] | dict[i
     before = _PLACE_AND_BEFORE.search(body, max(0, s - 20), s)
     if before and before.start() in place_ends:
         return True
+    previous = before and _ONE_WORD_BEFORE.search(body, max(0, before.start() - 40), before.start())
+    if previous and previous.group(1).lower() in towns:
+        return True  # (a town not looked up yet: "in Erfurt, Jena und Gera")
     after = _AND_PLACE_AFTER.match(body, e)
     following = after and _CAPITALISED_WORD.match(body, after.end())
     return bool(following and following.group().lower() in towns)

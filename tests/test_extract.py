@@ -1063,3 +1063,46 @@ def test_a_surname_after_a_particle_that_is_also_a_word():
             "caiu. Costa Lobo adiantou que foram detidos dez suspeitos.")
     people = [m.surface for m in one(text, "pt") if m.kind == "person"]
     assert people == ["João Pedro da Costa Lobo", "Costa Lobo"]
+
+
+def test_a_given_name_and_initial_introduced_by_an_age_a_demonym_or_identified_as():
+    assert "Babacar N." in _people("Ils visent un Sénégalais de 41 ans originaire de Thiès, Babacar N., présenté "
+                                   "comme l'organisateur.", "fr")
+    assert "Jhonny C." in _people("Trabajaba con un socio peruano, Jhonny C., detenido en Juliaca.", "es")
+    assert "Mercy W." in _people("A Kenyan woman, identified only as Mercy W., said she was beaten.", "en")
+    assert _people("The report mentioned Section B. The plan failed.", "en") == []
+
+
+def test_name_particles_zur_arap_wa_and_de_los():
+    assert _people("sagte Kriminaldirektor Matthias zur Nieden vom Landeskriminalamt.", "de") == ["Matthias zur Nieden"]
+    assert _people("The commander, Samuel Kiprono arap Rotich, said the police was ready.", "en") == [
+        "Samuel Kiprono arap Rotich"]
+    assert _people("la commissaire divisionnaire Joséphine Kabamba wa Ilunga a parlé.", "fr") == [
+        "Joséphine Kabamba wa Ilunga"]
+    assert _people("el vicealmirante José Ramón de los Santos Féliz dijo que.", "es") == ["José Ramón de los Santos Féliz"]
+    assert _people("Die Kommission zur Bekämpfung der Geldwäsche tagte.", "de") == []
+
+
+def test_names_with_a_word_inside_or_one_written_in_lower_case_elsewhere():
+    assert _people("a businessman from Mwanza, Abdallah Said Kibwana, who was arrested.", "en") == ["Abdallah Said Kibwana"]
+    assert _people("La viceministra de Defensa Social, Wilma Terceros Aliaga, señaló que no debe limitarse a terceros "
+                   "países.", "es") == ["Wilma Terceros Aliaga"]
+
+
+def test_a_name_then_an_apposition_with_an_indefinite_article():
+    assert _people("according to Pakorn Chaiwongsa, an official of the Department of Special Investigation.", "en") == [
+        "Pakorn Chaiwongsa"]
+    assert _people("Beijing seeks the arrest of Zhou Weiming, a Chinese businessman accused of fraud.", "en") == [
+        "Zhou Weiming"]
+    assert _people("The ship sailed from Port Louis, a city of the island, to Santa Cruz, the capital.", "en") == []
+
+
+def test_a_persons_surname_listed_with_towns_is_the_town():
+    found = _kinds("Autohändler in Erfurt, Jena und Gera wurden erpresst. Der Oberstaatsanwalt Tobias Gera sagte, "
+                   "die Gruppe sei zerschlagen.", "de")
+    assert found.get("Gera") == "location" and found.get("Tobias Gera") == "person"
+
+
+def test_sant_elia_is_one_surname():
+    text = "tra il questore Francesco Paolo Sant'Elia e una delegazione. \"È così\", ha spiegato Sant'Elia."
+    assert _people(text, "it") == ["Francesco Paolo Sant'Elia", "Sant'Elia"]
