@@ -1106,3 +1106,9 @@ def test_a_persons_surname_listed_with_towns_is_the_town():
 def test_sant_elia_is_one_surname():
     text = "tra il questore Francesco Paolo Sant'Elia e una delegazione. \"È così\", ha spiegato Sant'Elia."
     assert _people(text, "it") == ["Francesco Paolo Sant'Elia", "Sant'Elia"]
+
+
+def test_unicef_and_bafin_are_known_bodies():
+    found = {m.surface: m.key for m in one("Le Fonds des Nations unies pour l'enfance (Unicef) financera des centres.", "fr")}
+    assert found == {"Fonds des Nations unies pour l'enfance": "org:unicef", "Unicef": "org:unicef"}
+    assert _orgs("Auch die Finanzaufsicht BaFin soll eingebunden werden.", "de") == ["BaFin"]
