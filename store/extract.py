@@ -1697,17 +1697,14 @@ def _town_of_that_name_here(body: str, s: int, e: int) -> bool:
     return _word_before(body, s, False)[1] in _INTO_PLACE and body[s:e].lower() in world_cities().by_name
 
 
-# a place, then "and" or a comma, and a preposition of place: "de Montréal et de ", "a Catania e ad "
-_PLACE_AND_BEFORE = re.compile(
-    r"(?:,|[ \u00a0]+(?:and|et|und|en|e|y|i|ou|o|oder|or))[ \u00a0]+"
-    r"(?:(?:de|d'|d’|à|a|ad|di|da|in|en|em|nach|naar|to|aan|bei|near)[ \u00a0]+)?$")
-# and the other way round: " et de Montréal", " e ad Augusta", ", Augusta" after the name
-_AND_PLACE_AFTER = re.compile(
-    r"(?:,|[ \u00a0]+(?:and|et|und|en|e|y|i|ou|o|oder|or))[ \u00a0]+"
-    r"(?:(?:de|d'|d’|à|a|ad|di|da|in|en|em|nach|naar|to|aan|bei|near)[ \u00a0]+)?")
+# "and" or a comma, then perhaps a preposition of place: "(Montréal) et de (Laval)", "(Messina) e ad (Augusta)"
+_AND_PLACE_GAP = (r"(?:,|[ \u00a0]+(?:and|et|und|en|e|y|i|ou|o|oder|or))[ \u00a0]+"
+                  r"(?:(?:de|d'|d’|à|a|ad|di|da|in|en|em|nach|naar|to|aan|bei|near)[ \u00a0]+)?")
+_PLACE_AND_BEFORE = re.compile(_AND_PLACE_GAP + "$")
+_AND_PLACE_AFTER = re.compile(_AND_PLACE_GAP)
 
 
-def _named_with_a_place(body: str, s: int, e: int, place_ends: set[int] | dict[int, int]) -> bool:
+def _named_with_a_place(body: str, s: int, e: int, place_ends: set[int]) -> bool:
     """Is the town-named word at [s, e) coordinated with a place ("dans les rues de Montréal et de
     Laval", "a Messina e ad Augusta")? Then it is the town, whoever bears its name. `place_ends`: where
     the places found so far end; the place after it need only be a town's name."""
