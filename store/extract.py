@@ -43,7 +43,7 @@ LO = "[" + "".join(re.escape(c) for c in _LATIN if c.islower()) + "]"
 # the same as with + while the engine does not retry every shorter run on failure.
 # (after the first token also "Dell'Olio", "Dall'Ara", "McAlister-Reid")
 _TOK = rf"(?:[A-Z][’']|D[ae]ll[’']|Sant[’']|Mc(?={UP}))?{UP}{LO}++(?:[-‑]{UP}?{LO}++)*|{UP}{{2,}}+(?:[-‑]{UP}{{2,}}+)*"
-_PART = r"(?:de|da|di|del|dela|della|dalla|van|von|der|den|ter|ten|du|dos|das|la|le|el|al|los|las|zur|zum|bin|ben|ibn|ould|ait|abu|bou|arap|wa|y|i|['’]t)"
+_PART = r"(?:de|da|di|del|dela|della|dalla|van|von|der|den|ter|ten|du|dos|das|la|le|el|al|los|las|zur|zum|bin|ben|ibn|ould|mint|ait|abu|bou|arap|wa|y|i|['’]t)"
 # two or more capitalised tokens, or one right after "X. " (an honorific such as "M. ", "Dr. ")
 # The first token starts with the uppercase class itself (then "not after a word character" is
 # checked), so the regex engine can skip quickly over everything that is not an uppercase letter.
@@ -57,7 +57,10 @@ SEQ_RX = re.compile(
 TOK_RX = re.compile(rf"{_TOK}|{_PART}(?![\w'’])|{UP}\.(?=[ \u00a0])")
 _INITIAL = re.compile(rf"{UP}\.")
 _PARTICLES = frozenset("de da di del dela della dalla dal van von der den ter ten du dos das la le el al los las zur zum bin ben "
-                       "ibn ould ait abu bou arap wa lo 't ’t".split())
+                       "ibn ould mint ait abu bou arap wa lo 't ’t".split())
+# Germanic particles that follow a given name ("Ursula von der Leyen", "Matthias zur Nieden"); after a surname
+# they say whose or where: "Rachid el Haddouchi van de Eenheid Oost-Nederland", "Andreas Hof zum Abschluss"
+_PARTICLES_AFTER_GIVEN_NAMES = frozenset("van von zur zum".split())
 AR_WORD = re.compile(r"[\u0621-\u064a]+")
 
 
@@ -645,7 +648,8 @@ def _people_latin(body: str, occ: bytearray, low: str | None = None) -> list[_Ca
         for i, (s, e, t) in enumerate(toks):
             if t[0].islower():
                 if cur and ((t in _ARTICLE_NOT_PARTICLE and cur[-1][2].lower() not in _BEFORE_ARTICLE_PARTICLE)
-                            or (t in _ENDS_A_NAME and len(cur) >= 2)):
+                            or (t in _ENDS_A_NAME and len(cur) >= 2)
+                            or (t in _PARTICLES_AFTER_GIVEN_NAMES and len(cur) >= 2 and not _tok_class(cur[-1][2])[2])):
                     runs.append((cur, trig))  # "Schlüsselmann der Logistik": an article, not "von der Leyen"
                     cur, trig = [], False
                 elif cur:
@@ -730,7 +734,7 @@ def _people_latin(body: str, occ: bytearray, low: str | None = None) -> list[_Ca
                 trig = True
             # (a given name right after a particle opens nothing: "Jussara da Silva Brito")
             gi = next((i for i, (_, _, t) in enumerate(run) if not t[0].islower() and _tok_class(t)[2]
-                       and not (i and run[i - 1][2] in _PARTICLES)), None)
+                       and not (i and run[i - 1][2].lower() in _PARTICLES)), None)
             if not trig and gi and _person_noun_before(body, s0):
                 trig = True  # "empresário Márcio dos Santos Lacerda": the whole name, not from its given-name-like word
             if trig:
@@ -1099,6 +1103,10 @@ def _organisations(body: str, occ, has_arabic: bool | None = None, segments: lis
                     words[i + 1].group() in _ARTICLE_AFTER_AND or _another_head_after_and(words, i + 1, lx)):
                 pos = we  # (look again after "and")
                 break  # "… Security and the Royal Thai Police", "Squadra Mobile e del Servizio …": another organisation
+            if (keep and w.group() in _AND and i + 2 == len(words) and len(words[i + 1].group()) >= 2
+                    and words[i + 1].group().isupper()):
+                pos = we
+                break  # "the Garda and PSNI": an acronym after "and" ends the run, another body
             if (len(keep) > 2 and w.group() in _AND and keep[-1][2][0].isupper() and keep[-2][2].lower() in _OF
                     and i + 2 < len(words) and words[i + 1].group().lower() in _OF_ARTICLE
                     and words[i + 2].group()[0].islower()):
@@ -1706,11 +1714,14 @@ _AND_PLACE_AFTER = re.compile(_AND_PLACE_GAP)
 
 def _named_with_a_place(body: str, s: int, e: int, place_ends: set[int]) -> bool:
     """Is the town-named word at [s, e) coordinated with a place ("dans les rues de Montréal et de
-    Laval", "a Messina e ad Augusta")? Then it is the town, whoever bears its name. `place_ends`: where
-    the places found so far end; the place after it need only be a town's name."""
+    Laval", "a Messina e ad Augusta"), or "from" it ("von Mayen aus")? Then it is the town, whoever bears
+    its name. `place_ends`: where the places found so far end; the place after it need only be a town's
+    name."""
     towns = world_cities().by_name
     if body[s:e].lower() not in towns:
         return False
+    if body.endswith("von ", 0, s) and body.startswith(" aus", e) and not body[e + 4:e + 5].isalpha():
+        return True  # German "from X": "habe seine Geschäfte von Mayen aus gesteuert"
     before = _PLACE_AND_BEFORE.search(body, max(0, s - 20), s)
     if before and before.start() in place_ends:
         return True
@@ -2017,6 +2028,33 @@ def _backed_city(body: str, s: int, e: int, found, countries: set[str], lx: _Lex
 
 _OF_COUNTRY = re.compile(r"[ \u00a0]+(?:del|de la|de|du|des|of the|of|della|di|da|do|van|von|der)[ \u00a0]+$")
 _GERMAN_SEAT_HEAD = re.compile(r"^[A-ZÄÖÜ][a-zäöüß]+(?:schaft|gericht|präsidium|polizei|direktion|inspektion)$")
+# a German court, prosecution or police seat named by its town alone: "Landgericht Koblenz", "Oberlandesgericht Jena"
+_GERMAN_SEAT = re.compile(r"(?<![\w'’-])[A-ZÄÖÜ][a-zäöüß]*(?:gericht|anwaltschaft|präsidium|polizei|direktion|inspektion)"
+                          r"[ \u00a0]([A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?)(?![\w'’-])")
+_GERMAN_SEAT_WORDS = ("gericht", "anwaltschaft", "präsidium", "polizei", "direktion", "inspektion")
+
+
+def _german_seats(body: str, cands: list[_Cand]) -> list[_Cand]:
+    """`cands` with each German seat named by a town's name ("Landgericht Koblenz") as one organisation,
+    where nothing else was found on its head."""
+    if not any(word in body for word in _GERMAN_SEAT_WORDS):
+        return cands
+    towns = world_cities().by_name
+    added = []
+    for m in _GERMAN_SEAT.finditer(body):
+        if m.group(1).lower() not in towns:
+            continue
+        s, e = m.span()
+        inside = [c for c in cands if c.start < e and s < c.end]
+        if any(not (c.start >= m.start(1) and c.kind == "location") for c in inside):
+            continue  # the head belongs to something found already ("Staatsanwaltschaft Erfurt" is)
+        end = numeral.end() if (numeral := _ROMAN_NUMERAL.match(body, e)) else e
+        surface = body[s:end]
+        added.append((inside, _Cand(s, end, "organization", "org:" + text_key(surface), surface, 3)))
+    if not added:
+        return cands
+    dropped = {id(c) for inside, _ in added for c in inside}
+    return sorted([c for c in cands if id(c) not in dropped] + [seat for _, seat in added], key=lambda c: c.start)
 
 
 def _org_of_place(body: str, cands: list[_Cand]) -> list[_Cand]:
@@ -2341,8 +2379,31 @@ def _after_a_name_elsewhere(body: str, token: str, lx: _Lex) -> bool:
     return False
 
 
+# a possessive "'s" after a name ("the Nepal Police's bureau", "Uganda Police Force's Assistant Inspector"),
+# except in names that hold one ("People's Armed Police", "King's College", "Federal Prosecutor's Office",
+# "Attorney General's Office")
+_POSSESSIVE = re.compile(r"([^\W\d_]+)['’]s(?![\w'’])")
+_POSSESSIVE_IN_NAMES = frozenset("people peoples women children men king queen prince princess lord lady st saint "
+                                 "farmers workers veterans prosecutor prosecutors attorney general commissioner "
+                                 "commissioners inspector director minister ministers chief governor president "
+                                 "solicitor mayor sheriff marshal auditor controller ombudsman registrar".split())
+
+
+def _without_possessives(body: str) -> str:
+    """`body` with each possessive "'s" after a name made two spaces (same length: offsets stay)."""
+    if "'s" not in body and "’s" not in body:
+        return body
+    entries = gazetteer().entries
+    # a place's possessive stays: "Kenya's police chief" is no body called "Kenya police", "Belgium's Federal
+    # Prosecutor's Office" no "Belgium Federal …"
+    return _POSSESSIVE.sub(lambda m: m.group() if m.group(1).lower() in _POSSESSIVE_IN_NAMES
+                           or surface_key(m.group(1)) in entries else m.group(1) + "  ", body)
+
+
 def extract_mentions(body: str, segments: list[Segment]) -> list[Mention]:
     """People, organisations and places in `body`, non-overlapping, sorted by start."""
+    text = body
+    body = _without_possessives(body)
     lowered = body.lower()
     low = lowered if len(lowered) == len(body) else lower_same_length(body)  # what lower_same_length gives
     starts = [s.start for s in segments]
@@ -2356,7 +2417,7 @@ def extract_mentions(body: str, segments: list[Segment]) -> list[Mention]:
     if trig:
         cands += trig
         _occupy(occ, trig)
-    cands = _org_of_place(body, cands)
+    cands = _german_seats(body, _org_of_place(body, cands))
     spelled = _spelled_out_acronyms(body, cands)
     if spelled is not cands:
         cands = spelled
@@ -2379,7 +2440,7 @@ def extract_mentions(body: str, segments: list[Segment]) -> list[Mention]:
         cands = _select(cands + towns)
     cands = _org_and_its_town(body, cands)
     return [
-        Mention(c.start, c.end, body[c.start:c.end], c.kind, c.key, c.name)  # type: ignore[arg-type]
+        Mention(c.start, c.end, text[c.start:c.end], c.kind, c.key, c.name)  # type: ignore[arg-type]
         for c in cands
         if c.key
     ]

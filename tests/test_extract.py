@@ -1112,3 +1112,36 @@ def test_unicef_and_bafin_are_known_bodies():
     found = {m.surface: m.key for m in one("Le Fonds des Nations unies pour l'enfance (Unicef) financera des centres.", "fr")}
     assert found == {"Fonds des Nations unies pour l'enfance": "org:unicef", "Unicef": "org:unicef"}
     assert _orgs("Auch die Finanzaufsicht BaFin soll eingebunden werden.", "de") == ["BaFin"]
+
+
+def test_a_possessive_after_a_body_does_not_hide_it_but_a_place_keeps_its_own():
+    found = _kinds("The Nepal Police's anti-trafficking bureau met officers in Kathmandu on Monday.", "en")
+    assert found.get("Nepal Police") == "organization"
+    found = _kinds("He met Kenya's police chief and Belgium's Federal Prosecutor's Office in Nairobi.", "en")
+    assert found.get("Kenya") == "location" and "Kenya's police" not in found and "Kenya police" not in found
+    assert not any(surface.startswith("Belgium ") for surface in found)
+    mentions = one("The Uganda Police Force's marine unit patrols the lake.", "en")
+    assert all(m.surface == "The Uganda Police Force's marine unit patrols the lake."[m.start:m.end] for m in mentions)
+
+
+def test_mauritanian_and_germanic_particles():
+    found = _kinds("La commissaire divisionnaire Mariem Mint Cheikh Sidiya, adjointe du directeur, a parlé.", "fr")
+    assert found.get("Mariem Mint Cheikh Sidiya") == "person"
+    found = _kinds("Der Oberstaatsanwalt Andreas Hof zum Abschluss der Konferenz sagte, es gehe voran.", "de")
+    assert found.get("Andreas Hof") == "person"
+    found = _kinds("Volgens Rachid el Haddouchi van de Eenheid Oost-Nederland is het rustig.", "nl")
+    assert found.get("Rachid el Haddouchi") == "person"
+    found = _kinds("Die Präsidentin Ursula von der Leyen und Matthias zur Nieden kamen nach Brüssel.", "de")
+    assert found.get("Ursula von der Leyen") == "person" and found.get("Matthias zur Nieden") == "person"
+
+
+def test_german_seats_named_by_their_town_alone_and_from_town():
+    found = _kinds("Das Landgericht Koblenz verurteilte ihn, das Oberlandesgericht Jena bestätigte.", "de")
+    assert found.get("Landgericht Koblenz") == "organization" and found.get("Oberlandesgericht Jena") == "organization"
+    found = _kinds("Generalstaatsanwalt Klaus-Dieter Mayen sagte, Z. habe seine Geschäfte von Mayen aus gesteuert.", "de")
+    mentions = one("Generalstaatsanwalt Klaus-Dieter Mayen sagte, Z. habe seine Geschäfte von Mayen aus gesteuert.", "de")
+    assert [m.kind for m in mentions if m.surface == "Mayen"] == ["location"]
+
+
+def test_an_acronym_after_and_is_another_body():
+    assert "Garda and PSNI" not in _kinds("Officers from the Garda and PSNI met in Dundalk on Monday.", "en")

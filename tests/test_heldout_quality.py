@@ -79,6 +79,14 @@ Calabria, Brazil and Bolivia, São Tomé, Kurdistan, Egypt and Libya), written b
 session's rules from heldout8 (general ones, none prompted by it): person P .889 R .765; organisation
 .843/.750; location .991/.919; resolution .984; topics .971/.472, and .980/.667 with the rule that makes a
 crime crossing between two named countries transnational crime (store/topics.py).
+
+tests/fixtures/heldout10/ is a tenth (16 articles; Mauritania and the Canaries, Luxembourg and the Dutch
+east, Bali, Saxony and the Czech border, Kosovo and Koblenz, Nepal, the Irish border, the Darién, the
+Uruguay-Paraná waterway, Ancona and Greece, Brescia and Pakistan, the Amazon triple border, Macau, Salé),
+written by a helper session on 2026-12-06 that never saw the code, and scored once blind at that
+session's start: person P .932 R .882; organisation .902/.761; location .977/.899; resolution .979;
+topics .982/.720. Its gold writes the possessive into an organisation's name ("Nepal Police's"), which
+the ninth set does not ("Uganda Police Force" in "Uganda Police Force's"): the extractor leaves it out.
 """
 
 from __future__ import annotations
@@ -98,7 +106,7 @@ from store.resolve import EntityIndex
 from store.topics import find_topics, with_transnational_crime
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-SETS = ("heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9")
+SETS = ("heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10")
 KINDS = ("person", "organization", "location")
 _AR = re.compile("[\u0600-\u06ff]")
 
@@ -162,6 +170,13 @@ FLOORS = {
         "resolution": 0.96,
         ("topics", "P"): 0.95, ("topics", "R"): 0.64,
     },
+    "heldout10": {  # blind (2026-12-06): people .93/.88, organisations .90/.76, places .98/.90, topics .98/.72
+        ("person", "P"): 0.95, ("person", "R"): 0.87,
+        ("organization", "P"): 0.88, ("organization", "R"): 0.75,
+        ("location", "P"): 0.96, ("location", "R"): 0.88,
+        "resolution": 0.96,
+        ("topics", "P"): 0.95, ("topics", "R"): 0.7,
+    },
     "heldout7": {
         ("person", "P"): 0.96, ("person", "R"): 0.95,
         ("organization", "P"): 0.95, ("organization", "R"): 0.88,
@@ -181,9 +196,10 @@ FLOORS = {
 # "en", "tra"… are no longer linked to the person of that surname); in the eighth three towns after "de",
 # "a" or a verb that are also the surname of a person named there (Laval, Messina, Flores; Laval and Messina,
 # named with another place, are towns since the ninth); in the ninth five (Scilla after "di", Kallaste and
-# Neves alone, and "Moll", which its gold also gives as Katrin Moll's short form).
+# Neves alone, and "Moll", which its gold also gives as Katrin Moll's short form); in the tenth two ("Tamang
+# villages" beside Dil Bahadur Tamang, the town Fano beside the questore Filippo Fano).
 NOT_PERSON_TAKEN = {"heldout": 0, "heldout2": 0, "heldout3": 0, "heldout4": 1, "heldout5": 0, "heldout6": 2,
-                    "heldout7": 0, "heldout8": 1, "heldout9": 5}
+                    "heldout7": 0, "heldout8": 1, "heldout9": 5, "heldout10": 2}
 
 
 @lru_cache(maxsize=None)
