@@ -70,12 +70,33 @@ PEOPLE_AR = {
     "Ahmed Naser Al-Raisi": ["أحمد ناصر الريسي"],
     "Yassine Mansouri": ["ياسين المنصوري"],
 }
-# generated people, so a large corpus has many entities, each with spelling variants
+# generated people, so a large corpus has many entities, each with spelling variants: 72 given names x
+# 100 surnames = 7,200 officials. (Until session 9 it was 20 x 24 = 480, with the famous 16 weighted 40:
+# at 1,000,000 articles each famous chief then met someone 13 times a day and every crowd member
+# twice a week, which no news stream reports; grouping and the writer's candidate lookups were measured
+# against that crowd. Now a famous chief is in ~1 reported meeting a day and an official in one every
+# four weeks, in 8 years of news.)
 GIVEN = ["Karim", "Youssef", "Mehdi", "Anouk", "Sophie", "Lukas", "Marco", "Lucía", "Pieter", "Fatima",
-         "Omar", "Hanna", "Giulia", "Javier", "Ines", "Thomas", "Samir", "Elena", "Rachid", "Nadia"]
+         "Omar", "Hanna", "Giulia", "Javier", "Ines", "Thomas", "Samir", "Elena", "Rachid", "Nadia",
+         "Hicham", "Khalid", "Driss", "Amina", "Salma", "Nabil", "Mustapha", "Hamid", "Leila", "Tarik",
+         "Julien", "Camille", "Antoine", "Mathilde", "Olivier", "Claire", "Jeroen", "Sanne", "Bram", "Femke",
+         "Koen", "Lotte", "Stefan", "Katrin", "Matthias", "Birgit", "Jonas", "Ulrike", "James", "Sarah",
+         "Daniel", "Emma", "Michael", "Laura", "Alejandro", "Carmen", "Pablo", "Marta", "Diego", "Rocío",
+         "Alessandro", "Francesca", "Luca", "Chiara", "Giovanni", "Paola", "Mehmet", "Ayşe", "Emre", "Zeynep",
+         "Nikolaos", "Ana"]
 SURNAMES = ["Benali", "Haddad", "El Idrissi", "Janssens", "Moreau", "Schneider", "Rossi", "García",
             "De Vries", "Bakkali", "Lambert", "Fischer", "Romano", "Martín", "Peeters", "Chraibi",
-            "Dubois", "Hoffmann", "Ferrari", "Ouazzani", "Tazi", "Bennani", "Van Damme", "Ruiz"]
+            "Dubois", "Hoffmann", "Ferrari", "Ouazzani", "Tazi", "Bennani", "Van Damme", "Ruiz",
+            "Alaoui", "Berrada", "El Fassi", "Lahlou", "Skalli", "Benjelloun", "Kettani", "Sqalli",
+            "Amrani", "Filali", "Naciri", "Zniber", "El Mansouri", "Boukhari", "Rahmouni", "Mernissi",
+            "Girard", "Fontaine", "Rousseau", "Lefebvre", "Mercier", "Garnier", "Chevalier", "Perrin",
+            "Bakker", "Visser", "Smit", "Meijer", "Mulder", "Bos", "Vos", "Dekker", "Claes", "Wouters",
+            "Weber", "Wagner", "Becker", "Schulz", "Koch", "Richter", "Klein", "Wolf", "Neumann", "Krüger",
+            "Thompson", "Walker", "Harris", "Clarke", "Hughes", "Morgan", "Fernández", "López", "Sánchez",
+            "Romero", "Navarro", "Domínguez", "Vázquez", "Castillo", "Esposito", "Bianchi", "Colombo",
+            "Ricci", "Marino", "Greco", "Bruno", "Gallo", "Conti", "De Luca", "Yılmaz", "Kaya", "Demir",
+            "Şahin", "Çelik", "Papadopoulos", "Georgiou", "Silva"]
+FAMOUS_WEIGHT = 20  # how much more often one of the famous few is in a meeting than one official
 
 
 def _variants(given: str, surname: str) -> list[str]:
@@ -103,6 +124,32 @@ PLACES: dict[str, dict[str, str]] = {
     "Tangier": {"fr": "Tanger", "nl": "Tanger", "de": "Tanger", "es": "Tánger", "it": "Tangeri", "ar": "طنجة"},
     "Marrakech": {"en": "Marrakesh", "de": "Marrakesch", "ar": "مراكش"},
     "Lisbon": {"fr": "Lisbonne", "nl": "Lissabon", "de": "Lissabon", "es": "Lisboa", "it": "Lisbona", "pt": "Lisboa"},
+    "Amsterdam": {"ar": "أمستردام"},
+    "Vienna": {"fr": "Vienne", "nl": "Wenen", "de": "Wien", "es": "Viena", "ar": "فيينا"},
+    "Warsaw": {"fr": "Varsovie", "nl": "Warschau", "de": "Warschau", "es": "Varsovia", "it": "Varsavia", "ar": "وارسو"},
+    "Athens": {"fr": "Athènes", "nl": "Athene", "de": "Athen", "es": "Atenas", "it": "Atene", "ar": "أثينا"},
+    "Algiers": {"fr": "Alger", "de": "Algier", "es": "Argel", "it": "Algeri"},
+    "Cairo": {"fr": "Le Caire", "nl": "Caïro", "de": "Kairo", "es": "El Cairo", "it": "Il Cairo", "ar": "القاهرة"},
+    "Geneva": {"fr": "Genève", "nl": "Genève", "de": "Genf", "es": "Ginebra", "it": "Ginevra", "ar": "جنيف"},
+    "Milan": {"nl": "Milaan", "de": "Mailand", "es": "Milán", "it": "Milano", "ar": "ميلانو"},
+    "Munich": {"nl": "München", "de": "München", "es": "Múnich", "it": "Monaco di Baviera", "ar": "ميونخ"},
+    "Antwerp": {"fr": "Anvers", "nl": "Antwerpen", "de": "Antwerpen", "es": "Amberes", "it": "Anversa", "ar": "أنتويرب"},
+    "Seville": {"fr": "Séville", "nl": "Sevilla", "de": "Sevilla", "es": "Sevilla", "it": "Siviglia", "ar": "إشبيلية"},
+    "Naples": {"nl": "Napels", "de": "Neapel", "es": "Nápoles", "it": "Napoli", "ar": "نابولي"},
+    "Marseille": {"es": "Marsella", "it": "Marsiglia", "ar": "مرسيليا"},
+    "Prague": {"nl": "Praag", "de": "Prag", "es": "Praga", "it": "Praga", "ar": "براغ"},
+    "Copenhagen": {"fr": "Copenhague", "nl": "Kopenhagen", "de": "Kopenhagen", "es": "Copenhague", "it": "Copenaghen",
+                   "ar": "كوبنهاغن"},
+    "Luxembourg": {"nl": "Luxemburg", "de": "Luxemburg", "es": "Luxemburgo", "it": "Lussemburgo"},
+    "Riyadh": {"fr": "Riyad", "de": "Riad", "es": "Riad", "ar": "الرياض"},
+    "Istanbul": {"es": "Estambul", "ar": "إسطنبول"},
+    "Barcelona": {"fr": "Barcelone", "ar": "برشلونة"},
+    "Stockholm": {"es": "Estocolmo", "it": "Stoccolma", "ar": "ستوكهولم"},
+    "Fez": {"fr": "Fès", "ar": "فاس"},
+    "Dubai": {"fr": "Dubaï", "ar": "دبي"},
+    "Tunis": {}, "Dakar": {"ar": "داكار"}, "Nouakchott": {"ar": "نواكشوط"}, "Bamako": {"ar": "باماكو"},
+    "Doha": {"ar": "الدوحة"}, "Agadir": {"ar": "أكادير"}, "Oujda": {"ar": "وجدة"}, "Budapest": {"ar": "بودابست"},
+    "Rotterdam": {}, "Amman": {},
 }
 ORGS = ["DGSN", "DGST", "Europol", "Interpol", "Guardia Civil", "Polizia di Stato", "BKA", "DGSI",
         "Frontex", "AFRIPOL", "Eurojust", "Policía Nacional", "Gendarmerie royale"]
@@ -337,7 +384,7 @@ class CorpusGenerator:
                 self.people[f"{g} {s}"] = _variants(g, s)
         self.names = list(self.people)
         # the famous few appear far more often than the generated crowd
-        self.name_weights = list(accumulate(40.0 if n in PEOPLE else 1.0 for n in self.names))
+        self.name_weights = list(accumulate(float(FAMOUS_WEIGHT) if n in PEOPLE else 1.0 for n in self.names))
         self.lexicon = {lang: self._lexicon(lang, rng) for lang in LANGS}
         self.zipf = list(accumulate(1.0 / (rank + 1) for rank in range(LEXICON_SIZE)))
         self.lang_cum = list(accumulate(LANG_WEIGHTS))
