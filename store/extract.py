@@ -239,7 +239,10 @@ def _lex() -> _Lex:
         honor_tokens=frozenset(h.rstrip(".").lower() for h in honor_lat),
         honor_set=frozenset(h.lower() for h in honor) | frozenset(h.rstrip(".").lower() for h in honor_lat if h.endswith(".")),
         role_after=re.compile(
-            rf"[ \u00a0]*[\"”»]?[ \u00a0]*,[ \u00a0]*(?:(?:le|la|l['’]|les|the|el|il|lo|o|a|an|un|une|uno|una|um|uma|ein|eine|een|der|die|de|het|son|sa|his|her|its|su|suo|sua|seu|sua|ex|former|ancien|ancienne|nouveau|nouvelle|new)[ \u00a0]+)*(?:[a-zà-ÿ]+[ \u00a0]+){{0,2}}(?:{role_pat})",
+            rf"[ \u00a0]*[\"”»]?[ \u00a0]*,[ \u00a0]*(?:(?:le|la|l['’]|les|the|el|il|lo|o|a|an|un|une|uno|una|um|uma|ein|eine|een|der|die|de|het|son|sa|his|her|its|su|suo|sua|seu|sua|ex|former|ancien|ancienne|nouveau|nouvelle|new)[ \u00a0]+)*"
+            # an owner in the possessive (", Maiti Nepal's programme coordinator"; extract_mentions made its "'s" spaces)
+            rf"(?:(?:[^\W\d_][\w-]*[ \u00a0]){{0,2}}[^\W\d_][\w-]*(?:['’]s[ \u00a0]+|[ \u00a0]{{3}}))?"
+            rf"(?:[a-zà-ÿ]+[ \u00a0]+){{0,2}}(?:{role_pat})",
             re.IGNORECASE,
         ),
         apposition_after=re.compile(
@@ -790,6 +793,9 @@ _NAMED_AS_BEFORE = re.compile(
     r"(?<![\w])(?:identified(?: only)? as|known as|named|alias|identifiée? comme|identificad[oa] como|genannt)[ \u00a0]+$",
     re.IGNORECASE)
 _DEMONYM_COMMA_BEFORE = re.compile(r"([^\W\d_]+),[ \u00a0]*$")
+# an age right after the name: "Kamran Y., 36 anni", "Yeison G., un colombiano de 31 años"
+_AGE_AFTER = re.compile(r",[ \u00a0]*(?:\d{1,2}(?![\d.,:/]?\d)|(?:un|una|a|an|ein|eine|einer|um|uma|een)[ \u00a0]+"
+                        r"[^\W\d_]+(?:[ \u00a0]+[^\W\d_]+){0,2}?[ \u00a0]+\d{1,2}(?![\d.,:/]?\d))")
 
 
 def _introduced_as_a_person(body: str, s: int) -> bool:
@@ -809,7 +815,7 @@ def _given_and_initial(body: str, occ: bytearray, lx: _Lex) -> list[_Cand]:
         s, e = m.span()
         given = m.group()[:-3]
         if ((text_key(given) not in lx.given and not _AGE_OR_ORIGIN_BEFORE.search(body, max(0, s - 40), s)
-             and not _introduced_as_a_person(body, s))
+             and not _introduced_as_a_person(body, s) and not _AGE_AFTER.match(body, e))
                 or _overlaps(occ, s, e) or text_key(_word_before(body, s, False)[1]) in lx.given):
             continue  # no given name (nor an age or origin before it: "der 44 Jahre alte Bulgare Iwajlo K.",
             # "de 41-jarige Blessing O."); or the end of a longer name ("Maria Anna K.")

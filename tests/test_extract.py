@@ -1145,3 +1145,12 @@ def test_german_seats_named_by_their_town_alone_and_from_town():
 
 def test_an_acronym_after_and_is_another_body():
     assert "Garda and PSNI" not in _kinds("Officers from the Garda and PSNI met in Dundalk on Monday.", "en")
+
+
+def test_a_name_with_an_owner_in_the_possessive_apposition_and_an_initial_before_an_age():
+    found = _kinds('"They wait at a bus stop," said Rekha Adhikari, Maiti Nepal\'s programme coordinator.', "en")
+    assert found.get("Rekha Adhikari") == "person"
+    assert _kinds("Il suo referente sarebbe Kamran Y., 36 anni, residente a Chiari.", "it").get("Kamran Y.") == "person"
+    found = _kinds("Entre ellas Yeison G., un colombiano de 31 años señalado como jefe.", "es")
+    assert found.get("Yeison G.") == "person"
+    assert "Berlin B." not in _kinds("Am Montag sagte Berlin B., 2023 sei alles anders.", "de")
