@@ -23,6 +23,7 @@ import bisect
 import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from typing import Callable
 
 from rapidfuzz import fuzz, process
 
@@ -524,6 +525,22 @@ def _opens_a_name(body: str, s: int, token: str) -> bool:
     return body[i - 1] == "," or _word_before(body, s, False)[1] in _BY
 
 
+# (German writes its nouns capitalised: "der neue Außenbeauftragte Ahmed …" is no first name)
+_FIRST_NAME_AFTER_LOWER_LANGS = frozenset("fr es it pt en".split())
+
+
+def _first_name_after_a_lower_word(body: str, s: int, token: str, lang_at: Callable[[int], str | None]) -> bool:
+    """Is the unknown capitalised word at s, before a given name and a surname, the person's first name because
+    a lower-case word other than an article or a preposition comes before it ("figura chiave Zeeshan Ahmed
+    Butt")? Only in languages that write nouns in lower case."""
+    j, word = _word_before(body, s, False)
+    if not word or not body[j].islower() or word in _ARTICLES or word in _PLACE_PREPOSITIONS or word in _OF_ARTICLE:
+        return False
+    if _NOUNISH.search(token) or _tok_class(token)[1] or _lower_occurs(body, token):
+        return False
+    return lang_at(s) in _FIRST_NAME_AFTER_LOWER_LANGS
+
+
 def _title_before(body: str, s0: int) -> bool:
     """Is a role or person noun right before s0, a space between ("Commissioner Mwangi", "le colonel Kaboré")?"""
     j, word = _word_before(body, s0, False)
@@ -626,8 +643,9 @@ def _portfolio_keys() -> frozenset[str]:
     return frozenset(text_key(w) for w in (*_lex().org_nouns, *extra))
 
 
-def _people_latin(body: str, occ: bytearray, low: str | None = None) -> list[_Cand]:
-    """`low`: lower_same_length(body), if the caller has it."""
+def _people_latin(body: str, occ: bytearray, low: str | None = None,
+                  lang_at: Callable[[int], str | None] = lambda pos: None) -> list[_Cand]:
+    """`low`: lower_same_length(body), if the caller has it; `lang_at`: the language at a position."""
     lx = _lex()
     out: list[_Cand] = []
     # the role-word regex runs on the lower-cased text without re.IGNORECASE (much faster), unless
@@ -743,7 +761,8 @@ def _people_latin(body: str, occ: bytearray, low: str | None = None) -> list[_Ca
             if trig:
                 pass
             elif gi is not None and len(run) - gi >= 2:
-                if not (gi == 1 and _opens_a_name(body, run[0][0], run[0][2])):
+                if not (gi == 1 and (_opens_a_name(body, run[0][0], run[0][2])
+                                     or _first_name_after_a_lower_word(body, run[0][0], run[0][2], lang_at))):
                     run = run[gi:]  # "Hier Ahmed …", "Sicherheitschef Abdellatif …": no part of the name
             elif (out and len(run) >= 2 and not any(_NOUNISH.search(t[2]) for t in run)
                   and _AND_BEFORE.fullmatch(body, out[-1].end, s0)):
@@ -2428,7 +2447,7 @@ def extract_mentions(body: str, segments: list[Segment]) -> list[Mention]:
     if spelled is not cands:
         cands = spelled
         occ = _occupied(cands, len(body))
-    people = _people_latin(body, occ, low)
+    people = _people_latin(body, occ, low, lambda pos: _seg_lang(segments, starts, pos))
     if has_arabic:
         people += _people_arabic(body, occ)
     surnames = {body[c.start:c.end].split()[-1] for c in people if " " in body[c.start:c.end]}

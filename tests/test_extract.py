@@ -1154,3 +1154,13 @@ def test_a_name_with_an_owner_in_the_possessive_apposition_and_an_initial_before
     found = _kinds("Entre ellas Yeison G., un colombiano de 31 años señalado como jefe.", "es")
     assert found.get("Yeison G.") == "person"
     assert "Berlin B." not in _kinds("Am Montag sagte Berlin B., 2023 sei alles anders.", "de")
+
+
+def test_a_first_name_we_do_not_know_after_a_lower_case_word_and_more_heads():
+    found = _kinds("Gondal indica come figura chiave Zeeshan Ahmed Butt, 44 anni, titolare di un'agenzia.", "it")
+    assert found.get("Zeeshan Ahmed Butt") == "person"
+    found = _kinds("Laut Bericht trat der neue Außenbeauftragte Ahmed Yilmaz sein Amt an.", "de")
+    assert "Außenbeauftragte Ahmed Yilmaz" not in found  # German nouns are capitalised
+    assert _kinds("La Capitaneria di porto di Ancona ha sequestrato il camion.", "it").get(
+        "Capitaneria di porto di Ancona") == "organization"
+    assert _kinds("La Prefectura Nacional Naval incautó la droga.", "es").get("Prefectura Nacional Naval") == "organization"
