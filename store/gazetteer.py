@@ -266,12 +266,19 @@ class Gazetteer:
                     continue
                 s += pre
             first = body[s]
+            # a place's name that opens with an article is capitalised after it: "La Réunion", not "La réunion"
+            # (the meeting) at the start of a sentence ("Arabie saoudite" is one)
+            article_then_lower = " " in k and _ARTICLE_THEN_LOWER.fullmatch(body, s, e) is not None
             ok = [en for en in ents
                   if (not en.exact or body[s:e] in self.exact_forms)
-                  and (not en.cap or first.isupper())]
+                  and (not en.cap or first.isupper() and not (article_then_lower and en.kind == "location"))]
             if ok:
                 out.append((s, e, ok))
         return out, topics, trig
+
+
+_ARTICLE_THEN_LOWER = re.compile(r"(?:(?:La|Le|Les|El|Los|Las|The|De|Het|Il|Lo|Gli|A|O|As|Os|Die|Der|Das) |L['’])"
+                                 r"[^\W\d_A-Z][^A-Z]*")
 
 
 def _strip_accents(text: str) -> str:

@@ -1164,3 +1164,9 @@ def test_a_first_name_we_do_not_know_after_a_lower_case_word_and_more_heads():
     assert _kinds("La Capitaneria di porto di Ancona ha sequestrato il camion.", "it").get(
         "Capitaneria di porto di Ancona") == "organization"
     assert _kinds("La Prefectura Nacional Naval incautó la droga.", "es").get("Prefectura Nacional Naval") == "organization"
+
+
+def test_la_reunion_the_meeting_is_no_island():
+    found = _kinds("La réunion s'est tenue à Luxembourg. Un emploi en Arabie saoudite et à La Réunion.", "fr")
+    assert "La réunion" not in found
+    assert found.get("La Réunion") == "location" and found.get("Arabie saoudite") == "location"
