@@ -1853,6 +1853,7 @@ def _link_people(body: str, cands: list[_Cand], occ_all) -> list[_Cand]:
 # --- towns no lexicon lists (GeoNames) ------------------------------------------------
 
 _CAPITALISED_WORD = re.compile(rf"(?<![\w'’-]){UP}[\w'’-]*")
+_TOWN_FIRST_WORD = re.compile(rf"(?:(?<![\w'’-])|(?<=['’]s-)){UP}[\w'’-]*")  # (Dutch "'s-Hertogenbosch")
 _NEXT_WORDS = re.compile(r"(?:[ \u00a0]+[^\W\d_][\w'’-]*){1,%d}" % (MAX_WORDS - 1))
 _A_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _PREVIOUS_WORD = re.compile(r"([^\W\d_][\w'’-]*)([^\w]*)$")
@@ -1886,7 +1887,7 @@ def _world_cities(body: str, cands: list[_Cand]) -> list[_Cand]:
     place_ends = {c.end for c in cands if c.kind == "location"}
     resume = 0
     plain_firsts, stop_firsts = _town_first_words()
-    for m in _CAPITALISED_WORD.finditer(body):
+    for m in _TOWN_FIRST_WORD.finditer(body):
         first = m.group().lower()
         if first not in plain_firsts and (first not in stop_firsts or not body[m.end() + 1:m.end() + 2].isupper()):
             continue  # no town's name starts so; "The report": only "Le Havre", "La Paz", "Den Haag" start with such a word
@@ -1912,6 +1913,8 @@ def _world_cities(body: str, cands: list[_Cand]) -> list[_Cand]:
                 continue
             if countries is None:
                 countries = {c.key[8:] for c in cands if c.key.startswith("country:")}
+            if body.endswith(("'s-", "’s-"), 0, s):
+                s -= 3  # "'s-Hertogenbosch", "’s-Gravenhage"
             city = _backed_city(body, s, e, found, countries, lx, memo, place_ends)
             if city is not None:
                 out.append(_Cand(s, e, "location", city.key, city.name, 4 if inside else 1))

@@ -1170,3 +1170,8 @@ def test_la_reunion_the_meeting_is_no_island():
     found = _kinds("La réunion s'est tenue à Luxembourg. Un emploi en Arabie saoudite et à La Réunion.", "fr")
     assert "La réunion" not in found
     assert found.get("La Réunion") == "location" and found.get("Arabie saoudite") == "location"
+
+
+def test_dutch_towns_written_with_s_apostrophe():
+    found = _kinds("De politie in 's-Hertogenbosch en Den Bosch werkt samen.", "nl")
+    assert found.get("'s-Hertogenbosch") == "location"
