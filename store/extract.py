@@ -2407,6 +2407,45 @@ def _after_a_name_elsewhere(body: str, token: str, lx: _Lex) -> bool:
     return False
 
 
+@lru_cache(maxsize=1)
+def _org_countries() -> dict[str, str]:
+    """Key of a lexicon organisation -> the country whose body it is, for names other countries' bodies bear."""
+    return {"org:" + org["id"]: org["country"] for org in load_lexicon("organizations")["org"] if "country" in org}
+
+
+@lru_cache(maxsize=1)
+def _city_countries() -> dict[str, str]:
+    """Key of a town ("city:lisbon") -> its country."""
+    out = {town.key: town.country for towns in world_cities().by_name.values() for town in towns}
+    out.update(("city:" + key, country) for key, (country, *_) in load_lexicon("cities")["cities"].items())
+    return out
+
+
+def _national_bodies_of_the_country_named(cands: list[_Cand]) -> None:
+    """A national body's name (DGSN, "Policía Nacional") in an article that names countries, but not the one of the
+    body in the lexicon, is the main named country's own body: its key and name say which ("org:dgsn@mr",
+    "DGSN (Mauritania)")."""
+    bound = _org_countries()
+    if not any(c.key in bound for c in cands):
+        return
+    named: dict[str, int] = {}
+    for c in cands:
+        if c.key.startswith("country:"):
+            named[c.key[8:]] = named.get(c.key[8:], 0) + 1
+    if not named:
+        return
+    main = max(named, key=named.__getitem__)  # the most named; ties: the first named
+    cities = _city_countries()
+    for c in cands:  # a town names its country too: "recebeu em Lisboa", "بالرباط"
+        if c.key in cities:
+            named.setdefault(cities[c.key], 0)
+    for c in cands:
+        country = bound.get(c.key)
+        if country is not None and country not in named:
+            c.key = f"{c.key}@{main.lower()}"
+            c.name = f"{c.name} ({gazetteer().country_names.get(main, main)})"
+
+
 # a possessive "'s" after a name ("the Nepal Police's bureau", "Uganda Police Force's Assistant Inspector"),
 # except in names that hold one ("People's Armed Police", "King's College", "Federal Prosecutor's Office",
 # "Attorney General's Office")
@@ -2467,6 +2506,7 @@ def extract_mentions(body: str, segments: list[Segment]) -> list[Mention]:
     if towns:
         cands = _select(cands + towns)
     cands = _org_and_its_town(body, cands)
+    _national_bodies_of_the_country_named(cands)
     return [
         Mention(c.start, c.end, text[c.start:c.end], c.kind, c.key, c.name)  # type: ignore[arg-type]
         for c in cands

@@ -370,6 +370,8 @@ class EntityIndex:
     def _resolve_other(self, key: str, kind: str, ms: list[Mention]) -> str | None:
         if key in self._by_key and self._by_key[key].kind == kind:
             return key
+        if "@" in key:
+            return None  # another country's body of a lexicon name ("org:dgsn@mr"): not the lexicon's
         for m in ms:
             for k in (m.name, m.surface):
                 hits = self._alias.get((kind, text_key(k)))

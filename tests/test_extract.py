@@ -11,6 +11,7 @@ import pytest
 from store.extract import extract_mentions
 from store.model import Mention, Segment
 from store.names import name_key, strip_titles
+from store.resolve import EntityIndex
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = json.loads((ROOT / "tests" / "fixtures" / "seeds_gold.json").read_text(encoding="utf-8"))
@@ -1175,3 +1176,19 @@ def test_la_reunion_the_meeting_is_no_island():
 def test_dutch_towns_written_with_s_apostrophe():
     found = _kinds("De politie in 's-Hertogenbosch en Den Bosch werkt samen.", "nl")
     assert found.get("'s-Hertogenbosch") == "location"
+
+
+def test_a_national_bodys_name_in_another_countrys_article_is_that_countrys_body():
+    ms = one("À Nouakchott, les policiers de la DGSN mauritanienne ont arrêté 60 passeurs avec l'Espagne.", "fr")
+    dgsn = [m for m in ms if m.surface == "DGSN"]
+    assert dgsn and dgsn[0].key == "org:dgsn@mr" and dgsn[0].name == "DGSN (Mauritania)"
+    ms = one("Le directeur général de la DGSN a reçu à Rabat son homologue espagnol.", "fr")
+    assert [m.key for m in ms if m.surface == "DGSN"] == ["org:dgsn"]  # Rabat names Morocco
+
+
+def test_the_resolver_keeps_another_countrys_body_apart():
+    idx = EntityIndex()
+    for text in ("Le directeur général de la DGSN a reçu au Maroc son homologue.",
+                 "À Nouakchott, la DGSN mauritanienne a arrêté des passeurs avec l'Espagne."):
+        ms = idx.resolve(one(text, "fr"), text, learn=True)
+    assert [m.key for m in ms if m.surface == "DGSN"] == ["org:dgsn@mr"]
