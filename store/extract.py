@@ -2421,6 +2421,18 @@ def _city_countries() -> dict[str, str]:
     return out
 
 
+_AR_PATRONYMIC_BEFORE = re.compile(r"(?<![\u0621-\u064a])(?:ولد|بنت)[ \u00a0]$")
+
+
+def _with_patronymic_particle(body: str, c: _Cand) -> _Cand:
+    """An Arabic name right after "ولد"/"بنت" (son/daughter of, as Mauritanian names are written) takes it:
+    "وأضاف ولد أحمد سالم" names "ولد أحمد سالم", as "Ould Ahmed Salem"."""
+    before = _AR_PATRONYMIC_BEFORE.search(body, max(0, c.start - 5), c.start)
+    if before is None:
+        return c
+    return _Cand(before.start(), c.end, c.kind, c.key, body[before.start():c.end], c.prio)
+
+
 def _national_bodies_of_the_country_named(cands: list[_Cand]) -> None:
     """A national body's name (DGSN, "Policía Nacional") in an article that names countries, but not the one of the
     body in the lexicon, is the main named country's own body: its key and name say which ("org:dgsn@mr",
@@ -2491,7 +2503,7 @@ def extract_mentions(body: str, segments: list[Segment]) -> list[Mention]:
         occ = _occupied(cands, len(body))
     people = _people_latin(body, occ, low, lambda pos: _seg_lang(segments, starts, pos))
     if has_arabic:
-        people += _people_arabic(body, occ)
+        people += [_with_patronymic_particle(body, c) for c in _people_arabic(body, occ)]
     surnames = {body[c.start:c.end].split()[-1] for c in people if " " in body[c.start:c.end]}
     if surnames:  # "Paulo Braga … Braga acrescentou": the town's name is his surname here
         cands = [c for c in cands if not (c.key.startswith("city:") and body[c.start:c.end] in surnames)]

@@ -1192,3 +1192,10 @@ def test_the_resolver_keeps_another_countrys_body_apart():
                  "À Nouakchott, la DGSN mauritanienne a arrêté des passeurs avec l'Espagne."):
         ms = idx.resolve(one(text, "fr"), text, learn=True)
     assert [m.key for m in ms if m.surface == "DGSN"] == ["org:dgsn@mr"]
+
+
+def test_arabic_patronymic_particle_belongs_to_the_name():
+    body = "قال المدير محمد الأمين ولد أحمد سالم إن التعاون مستمر. وأضاف ولد أحمد سالم أن المهربين يجمعون المهاجرين."
+    people = [m for m in one(body, "ar") if m.kind == "person"]
+    assert [m.surface for m in people] == ["محمد الأمين ولد أحمد سالم", "ولد أحمد سالم"]
+    assert people[0].key == people[1].key
