@@ -1853,7 +1853,9 @@ def _link_people(body: str, cands: list[_Cand], occ_all) -> list[_Cand]:
 # --- towns no lexicon lists (GeoNames) ------------------------------------------------
 
 _CAPITALISED_WORD = re.compile(rf"(?<![\w'’-]){UP}[\w'’-]*")
-_TOWN_FIRST_WORD = re.compile(rf"(?:(?<![\w'’-])|(?<=['’]s-)){UP}[\w'’-]*")  # (Dutch "'s-Hertogenbosch")
+# (also after the Dutch "'s-" of "'s-Hertogenbosch"; the uppercase letter first, so that the regex engine skips
+# quickly over the rest)
+_TOWN_FIRST_WORD = re.compile(rf"{UP}(?:(?<![\w'’-].)|(?<=['’]s-.))[\w'’-]*")
 _NEXT_WORDS = re.compile(r"(?:[ \u00a0]+[^\W\d_][\w'’-]*){1,%d}" % (MAX_WORDS - 1))
 _A_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _PREVIOUS_WORD = re.compile(r"([^\W\d_][\w'’-]*)([^\w]*)$")
