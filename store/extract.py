@@ -2186,8 +2186,6 @@ def _org_and_its_town(body: str, cands: list[_Cand]) -> list[_Cand]:
             elif (_OF_TOWN_GAP.fullmatch(gap) and prev.prio == 1
                   or gap in (" ", "\u00a0") and _SEAT_LAST_WORD.search(body, prev.start, prev.end) and body[prev.end - 1].isalpha()):
                 start, j = prev.start, i - 1  # (a body known by its own name is not named by a town after "de": "Interpol de Marrakech")
-        if country and start is None:
-            continue
         if start is None:
             g = _OF_TOWN_GAP.search(body, max(0, t.start - 6), t.start)
             if g is None or g.end() != t.start:
@@ -2196,8 +2194,12 @@ def _org_and_its_town(body: str, cands: list[_Cand]) -> list[_Cand]:
             if prev is not None and prev.end > gap_start - 1:
                 continue
             w = _ONE_WORD_BEFORE.search(body, max(0, gap_start - 40), gap_start)
-            if w and w.group(1) in lx.org_heads:
-                start = w.start()  # "Prefettura di Trieste"
+            if w and w.group(1) in lx.org_heads and not (country and " " in body[t.start:t.end].rstrip()
+                                                          and body[t.start:t.end].split()[-1].islower()):
+                start = w.start()  # "Prefettura di Trieste", "Polícia de Hong Kong", "Parquet de Luxembourg"
+                # (not "Dipartimento di | Stato americano": a country named by an adjective)
+            elif country:
+                continue
             else:
                 el = _HEAD_ELIDED_BEFORE.search(body, max(0, gap_start - 60), gap_start)
                 if el and el.group(1) in lx.org_heads and el.group(2) in lx.org_nouns:

@@ -1199,3 +1199,10 @@ def test_arabic_patronymic_particle_belongs_to_the_name():
     people = [m for m in one(body, "ar") if m.kind == "person"]
     assert [m.surface for m in people] == ["محمد الأمين ولد أحمد سالم", "ولد أحمد سالم"]
     assert people[0].key == people[1].key
+
+
+def test_a_head_then_of_a_country_that_is_also_a_town_names_its_body():
+    found = _kinds("O comissário da Polícia de Hong Kong esteve em Macau.", "pt")
+    assert found.get("Polícia de Hong Kong") == "organization"
+    assert _kinds("Le Parquet de Luxembourg a ouvert une enquête.", "fr").get("Parquet de Luxembourg") == "organization"
+    assert "Dipartimento di Stato americano" not in _kinds("Finanziato dal Dipartimento di Stato americano.", "it")
