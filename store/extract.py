@@ -1915,11 +1915,10 @@ def _world_cities(body: str, cands: list[_Cand]) -> list[_Cand]:
                 continue
             if countries is None:
                 countries = {c.key[8:] for c in cands if c.key.startswith("country:")}
-            if body.endswith(("'s-", "’s-"), 0, s):
-                s -= 3  # "'s-Hertogenbosch", "’s-Gravenhage"
-            city = _backed_city(body, s, e, found, countries, lx, memo, place_ends)
+            start = s - 3 if body.endswith(("'s-", "’s-"), 0, s) else s  # "'s-Hertogenbosch", "’s-Gravenhage"
+            city = _backed_city(body, start, e, found, countries, lx, memo, place_ends)
             if city is not None:
-                out.append(_Cand(s, e, "location", city.key, city.name, 4 if inside else 1))
+                out.append(_Cand(start, e, "location", city.key, city.name, 4 if inside else 1))
                 place_ends.add(e)
                 resume = e
             break
@@ -2059,9 +2058,9 @@ def _backed_city(body: str, s: int, e: int, found, countries: set[str], lx: _Lex
 _OF_COUNTRY = re.compile(r"[ \u00a0]+(?:del|de la|de|du|des|of the|of|della|di|da|do|van|von|der)[ \u00a0]+$")
 _GERMAN_SEAT_HEAD = re.compile(r"^[A-ZÄÖÜ][a-zäöüß]+(?:schaft|gericht|präsidium|polizei|direktion|inspektion)$")
 # a German court, prosecution or police seat named by its town alone: "Landgericht Koblenz", "Oberlandesgericht Jena"
-_GERMAN_SEAT = re.compile(r"(?<![\w'’-])[A-ZÄÖÜ][a-zäöüß]*(?:gericht|anwaltschaft|präsidium|polizei|direktion|inspektion)"
-                          r"[ \u00a0]([A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?)(?![\w'’-])")
 _GERMAN_SEAT_WORDS = ("gericht", "anwaltschaft", "präsidium", "polizei", "direktion", "inspektion")
+_GERMAN_SEAT = re.compile(rf"(?<![\w'’-])[A-ZÄÖÜ][a-zäöüß]*(?:{'|'.join(_GERMAN_SEAT_WORDS)})"
+                          r"[ \u00a0]([A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?)(?![\w'’-])")
 
 
 def _german_seats(body: str, cands: list[_Cand]) -> list[_Cand]:
@@ -2194,8 +2193,7 @@ def _org_and_its_town(body: str, cands: list[_Cand]) -> list[_Cand]:
             if prev is not None and prev.end > gap_start - 1:
                 continue
             w = _ONE_WORD_BEFORE.search(body, max(0, gap_start - 40), gap_start)
-            if w and w.group(1) in lx.org_heads and not (country and " " in body[t.start:t.end].rstrip()
-                                                          and body[t.start:t.end].split()[-1].islower()):
+            if w and w.group(1) in lx.org_heads and not (country and body[t.start:t.end].split()[-1].islower()):
                 start = w.start()  # "Prefettura di Trieste", "Polícia de Hong Kong", "Parquet de Luxembourg"
                 # (not "Dipartimento di | Stato americano": a country named by an adjective)
             elif country:
