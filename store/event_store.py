@@ -20,7 +20,11 @@ from typing import Callable
 from . import events as grouping
 from .model import DateSpan, Mention
 
-CANDIDATES_PER_KEY = 40
+# Candidate events: each of the article's KEYS_LOOKED_UP most discriminating keys is looked up in its
+# date windows (the CANDIDATES_PER_KEY latest events of each, index only); the CANDIDATES_READ that
+# share the most keys, then the latest, are read and scored.
+CANDIDATES_PER_KEY = 200
+CANDIDATES_READ = 40
 KEYS_LOOKED_UP = 4
 MAX_EVENT_ENTITIES = 24
 REFRESH_LIMIT = 5000  # events recomputed at the end of an ingest run
@@ -134,23 +138,32 @@ class EventAssigner:
         return grouping.host_weights_from_df(self._document_frequencies(keys), max(self.article_total + pending, 1))
 
     def _candidates(self, features: grouping.ArticleFeatures, weights: dict[str, float]) -> list[grouping.EventSummary]:
+        """The stored events the article may join: those in its date windows that share the most of its
+        most discriminating keys (then the most recent), at most CANDIDATES_READ of them."""
         keys = grouping.candidate_keys(features, weights)[:KEYS_LOOKED_UP]
         if not keys:
             return []
         ranges = _key_ranges(features)
         marks = ",".join("?" * len(keys))
         ids = [row[0] for row in self.conn.execute(f"SELECT id FROM entities WHERE key IN ({marks})", keys)]
-        event_ids: set[int] = set()
+        shared: dict[int, list] = {}  # event id -> [keys shared, latest date key]
         for entity_id in ids:
             for low, high in ranges:
-                event_ids.update(row[0] for row in self.conn.execute(
-                    """SELECT event_id FROM event_entities WHERE entity_id = ? AND date_key BETWEEN ? AND ?
-                       ORDER BY date_key DESC LIMIT ?""", (entity_id, low, high, CANDIDATES_PER_KEY)))
-        if not event_ids:
+                for event_id, date_key in self.conn.execute(
+                        """SELECT event_id, date_key FROM event_entities
+                           WHERE entity_id = ? AND date_key BETWEEN ? AND ?
+                           ORDER BY date_key DESC LIMIT ?""", (entity_id, low, high, CANDIDATES_PER_KEY)):
+                    seen = shared.get(event_id)
+                    if seen is None:
+                        shared[event_id] = [1, date_key]
+                    else:
+                        seen[0] += 1
+        if not shared:
             return []
-        marks = ",".join("?" * len(event_ids))
+        best = sorted(shared, key=lambda event_id: shared[event_id], reverse=True)[:CANDIDATES_READ]
+        marks = ",".join("?" * len(best))
         rows = self.conn.execute(f"SELECT date_start, date_end, summary FROM events WHERE id IN ({marks})",
-                                 sorted(event_ids))
+                                 sorted(best))
         # events whose dates rule them out are not parsed
         return [summary_from_json(text) for start, end, text in rows
                 if not grouping.dates_clash(features, start, end)]

@@ -9,7 +9,7 @@ the handful of candidates the DB returns (indexed by entity key and date).
 
 Candidate window the DB layer is expected to use (see `candidate_window`):
 - article with known dates [s, e]: events whose [start, end] intersects
-  [s - 7 days, e + 7 days], plus undated events whose latest article was published
+  [s - 3 days, e + 3 days] (further apart they clash), plus undated events whose latest article was published
   in [s - 3 days, e + 52 days] (`undated_window`);
 - article without dates but with a publication date p: events whose [start, end]
   intersects [p - 45 days, p + 3 days] and undated events last published in
@@ -534,13 +534,15 @@ def candidate_keys(features: ArticleFeatures, host_weights: Mapping[str, float] 
 def candidate_window(features: ArticleFeatures) -> tuple[str | None, str | None]:
     """ISO bounds the candidate events' dates should intersect; (None, None) = no bound.
 
-    Dated article [s, e]: [s - 7, e + 7] days.  Undated with publication date p:
+    Dated article [s, e]: [s - 3, e + 3] days (an event further away clashes, see `dates_clash`).
+    Undated with publication date p:
     [p - 45, p + 3] days.  Undated events should be matched on their publication
     range instead (see the module docstring).
     """
     span = _span(features.dates.start, features.dates.end)
     if span:
-        return ((span[0] - _dt.timedelta(days=7)).isoformat(), (span[1] + _dt.timedelta(days=7)).isoformat())
+        return ((span[0] - _dt.timedelta(days=NEAR_DAYS)).isoformat(),
+                (span[1] + _dt.timedelta(days=NEAR_DAYS)).isoformat())
     pub = parse_iso_date(features.published)
     if pub:
         return ((pub - _dt.timedelta(days=45)).isoformat(), (pub + _dt.timedelta(days=3)).isoformat())

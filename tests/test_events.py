@@ -326,7 +326,7 @@ def test_candidate_keys_drop_hosts_but_never_return_nothing() -> None:
 
 
 def test_candidate_window() -> None:
-    assert candidate_window(feat(1, "2024-06-03")) == ("2024-05-27", "2024-06-10")
+    assert candidate_window(feat(1, "2024-06-03")) == ("2024-05-31", "2024-06-06")
     assert candidate_window(feat(1, None, published="2024-06-04")) == ("2024-04-20", "2024-06-07")
     assert candidate_window(feat(1, None)) == (None, None)
 
