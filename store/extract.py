@@ -604,6 +604,40 @@ def _lone_titled(body: str, occ: bytearray, lx: _Lex) -> list[_Cand]:
     return out
 
 
+# an initial right before a word: "C. Benali" (not "U.S. Army": nothing word-like before the initial)
+_INITIAL_BEFORE = re.compile(rf"(?<![\w.'’-]){UP}\.[ \u00a0]$")
+# a single capitalised word, then a comma: "Rousseau, directeur général de la sûreté nationale, a reçu"
+_LONE_WORD_COMMA = re.compile(rf"{UP}(?<![\w'’.-].)(?:{LO}++(?:[-‑]{UP}?{LO}++)*)(?=[ \u00a0]*,)")
+_CLAUSE_END = re.compile(r"[,.;:!?\n]")
+_PLACE_PREPOSITIONS = frozenset("em no na nel nella op bij sur chez".split())
+
+
+def _lone_before_a_role(body: str, occ: bytearray, lx: _Lex, lang_at: Callable[[int], str | None]) -> list[_Cand]:
+    """A single capitalised word in apposition with a role, the apposition closed by a comma:
+    "Rousseau, directeur général de la sûreté nationale, a reçu" (not "Hoy, el ministro llegó")."""
+    out = []
+    for m in _LONE_WORD_COMMA.finditer(body):
+        s, e = m.span()
+        role = lx.role_after.match(body, e, min(len(body), e + 80))
+        if role is None:
+            continue
+        end = _CLAUSE_END.search(body, role.end(), role.end() + 120)
+        if end is None or end.group() != ",":
+            continue
+        j, word = _word_before(body, s, False)
+        if word[:1].isalpha() and body[j].isupper() or _INITIAL_BEFORE.search(body, max(0, s - 3), s):
+            continue  # the last word of a longer name ("Dirección Antinarcóticos"), or after an initial
+        if word in _PLACE_PREPOSITIONS or _PREP_BEFORE.search(body, max(0, s - 12), s) or lang_at(s) == "de":
+            continue  # "à Dapaong, chef-lieu de …"; German capitalises its nouns ("des Drogenhandels, …")
+        tok = m.group()
+        is_honor, is_stop, _, is_particle = _tok_class(tok)
+        if (is_honor or is_stop or is_particle or _overlaps(occ, s, e) or _NOUNISH.search(tok) or tok in lx.org_heads
+                or _lower_occurs(body, tok) or _named_after(body, s, e)):
+            continue
+        out.append(_Cand(s, e, "person", "", tok, 2))
+    return out
+
+
 def _role_before(body: str, low: str | None, s0: int, role_low: re.Pattern[str] | None) -> bool:
     """Is there a role word before s0 in the same clause ("le directeur général de la police, X")?"""
     start = max(0, s0 - 100)
@@ -656,11 +690,14 @@ def _people_latin(body: str, occ: bytearray, low: str | None = None,
     for m in SEQ_RX.finditer(body):
         base = m.start()
         g = m.group()
+        after_initial = False  # "C. Benali"
         if " " not in g and "\u00a0" not in g:
-            # a lone capitalised word is a person only after an honorific ("M. Hammouchi") or a title
-            # ("le colonel Kaboré")
+            # a lone capitalised word is a person only after an honorific ("M. Hammouchi"), a title
+            # ("le colonel Kaboré", see also _lone_titled) or an initial ("C. Benali")
             if not (_honor_before(body, base) or _title_before(body, base)):
-                continue
+                after_initial = base >= 3 and _INITIAL_BEFORE.search(body, base - 3, base) is not None
+                if not after_initial:
+                    continue
         toks = [(t.start(), t.end(), t.group()) for t in TOK_RX.finditer(body, base, m.end())]
         # split into runs of name-like tokens; honorific tokens trigger the run after them
         runs: list[tuple[list[tuple[int, int, str]], bool]] = []
@@ -778,19 +815,22 @@ def _people_latin(body: str, occ: bytearray, low: str | None = None,
             elif (len(run) >= 2 and all(t[2][0].isupper() for t in run) and not any(_NOUNISH.search(t[2]) for t in run)
                   and lx.apposition_after.match(body, run[-1][1], min(len(body), run[-1][1] + 80))):
                 pass  # after "to", "of": "according to Pakorn Chaiwongsa, an official", "the arrest of Zhou Weiming, a …"
-            elif len(run) == 1 and not _NOUNISH.search(run[0][2]) and _title_before(body, s0):
-                pass  # "Commissioner Mwangi", "Innenminister Dobrindt"
+            elif len(run) == 1 and not _NOUNISH.search(run[0][2]) and (after_initial or _title_before(body, s0)):
+                pass  # "Commissioner Mwangi", "Innenminister Dobrindt", "C. Benali"
             else:
                 continue
             if all(t[2].isupper() for t in run) or run[0][2] in lx.org_heads:  # an acronym / organisation is no name
                 continue
             s, e = run[0][0], run[-1][1]
+            if after_initial and len(run) == 1 and s == base:
+                s -= 3  # the initial is part of the name
             if _named_after(body, s, e) or (not trig and _town_in_a_place_phrase(body, s, e)):
                 continue  # "stade Mohammed V"; "perto de Pedro Juan Caballero", "bei Bihać und Velika Kladuša"
             surf = body[s:e]
             out.append(_Cand(s, e, "person", "", surf, 2))
     taken = {c.start for c in out}
-    return out + [c for c in _lone_titled(body, occ, lx) + _given_and_initial(body, occ, lx) if c.start not in taken]
+    return out + [c for c in _lone_titled(body, occ, lx) + _given_and_initial(body, occ, lx)
+                  + _lone_before_a_role(body, occ, lx, lang_at) if c.start not in taken]
 
 
 # a capitalised word, a space, a capital and a full stop, then no capitalised word: "Dejan V. wurde"

@@ -1206,3 +1206,25 @@ def test_a_head_then_of_a_country_that_is_also_a_town_names_its_body():
     assert found.get("Polícia de Hong Kong") == "organization"
     assert _kinds("Le Parquet de Luxembourg a ouvert une enquête.", "fr").get("Parquet de Luxembourg") == "organization"
     assert "Dipartimento di Stato americano" not in _kinds("Finanziato dal Dipartimento di Stato americano.", "it")
+
+
+def test_a_surname_after_an_initial_is_a_person():
+    people = [m for m in one("C. Benali a effectué lundi une visite de travail à Amsterdam.", "fr") if m.kind == "person"]
+    assert [m.surface for m in people] == ["C. Benali"]
+    assert "Army" not in {m.surface for m in one("The U.S. Army and the police met.", "en")}
+
+
+def test_a_lone_surname_in_apposition_with_a_role_is_a_person():
+    people = [m.surface for m in one("Rousseau, directeur général de la sûreté nationale, a reçu jeudi son homologue.", "fr")
+              if m.kind == "person"]
+    assert people == ["Rousseau"]
+    people = [m.surface for m in one("Fernández, director general de la seguridad nacional, recibió a su homólogo.", "es")
+              if m.kind == "person"]
+    assert people == ["Fernández"]
+    # an adverb, a place after a preposition, a German noun, or no comma closing the apposition: no person
+    for text, lang in (("Meanwhile, the minister, who was there, spoke.", "en"),
+                       ("Hoy, el ministro llegó a la capital.", "es"),
+                       ("Le poste sera installé à Dapaong, chef-lieu de la région, et à Tanguiéta.", "fr"),
+                       ("Der Leiter des Dienstes zur Bekämpfung des Drogenhandels, Generalmajor Kurmanbek Toktossunow, kam.",
+                        "de")):
+        assert {m.surface for m in one(text, lang) if m.kind == "person"} <= {"Kurmanbek Toktossunow"}, text
