@@ -24,7 +24,7 @@ from .model import DateSpan, Mention
 # date windows (the CANDIDATES_PER_KEY latest events of each, index only); the CANDIDATES_READ that
 # share the most keys, then the latest, are read and scored.
 CANDIDATES_PER_KEY = 200
-CANDIDATES_READ = 40
+CANDIDATES_READ = 20
 KEYS_LOOKED_UP = 4
 MAX_EVENT_ENTITIES = 24
 REFRESH_LIMIT = 5000  # events recomputed at the end of an ingest run
@@ -141,6 +141,8 @@ class EventAssigner:
         """The stored events the article may join: those in its date windows that share the most of its
         most discriminating keys (then the most recent), at most CANDIDATES_READ of them."""
         keys = grouping.candidate_keys(features, weights)[:KEYS_LOOKED_UP]
+        if features.place and features.place not in keys and weights.get(features.place, 1.0) >= grouping.HOST_WEIGHT:
+            keys.append(features.place)  # the same meeting named its people otherwise: "C. Benali", "Camille Benali"
         if not keys:
             return []
         ranges = _key_ranges(features)

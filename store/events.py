@@ -303,9 +303,17 @@ def score_event(features: ArticleFeatures, event: EventSummary,
             return None  # Italy vs Denmark, and no guest in common: two meetings
         else:
             score -= COUNTRY_PENALTY  # mostly other countries: only strong shared guests overcome it
-    for key in set(features.participants) & set(event.participants[:CORE_PARTICIPANTS]):
+    core = event.participants[:CORE_PARTICIPANTS]
+    shared = set(features.participants) & set(core)
+    for key in shared:
         weight = _w(key, host_weights)
         gain = weight * (1.5 if key.startswith("person:") else 0.75)
+        score += gain
+        if weight >= HOST_WEIGHT:
+            strong += gain
+    for key, other in _same_people_named_otherwise(features.participants, core, shared):
+        weight = min(_w(key, host_weights), _w(other, host_weights))
+        gain = weight * SPELLED_OTHERWISE
         score += gain
         if weight >= HOST_WEIGHT:
             strong += gain
@@ -319,6 +327,42 @@ def score_event(features: ArticleFeatures, event: EventSummary,
         return None  # only the host in common (Hammouchi, Morocco, DGSN)
     threshold = MIN_SCORE if dates in ("same", "near") else MIN_SCORE_UNDATED
     return score if score >= threshold else None
+
+
+# a person the article and the event name differently ("C. Benali" / "Camille Benali", "Benali"): counts
+# less than the same key (another Benali may be meant). Generated corpus, 1,500 articles into an empty
+# database: B-cubed R .836 -> .866, P 1.000 -> 1.000 (and R .903 with the place looked up too)
+SPELLED_OTHERWISE = 1.0
+
+
+def _same_people_named_otherwise(article: Iterable[str], event: Iterable[str],
+                                 shared: set[str]) -> list[tuple[str, str]]:
+    """(article key, event key) pairs of people not already shared whose names agree: the same surname,
+    and the given names the same, one an initial of the other, or one left out."""
+    pairs = []
+    used = set(shared)
+    for key in article:
+        if key in used or not key.startswith("person:"):
+            continue
+        for other in event:
+            if other not in used and other.startswith("person:") and _compatible_names(key[7:], other[7:]):
+                pairs.append((key, other))
+                used.update((key, other))
+                break
+    return pairs
+
+
+def _compatible_names(a: str, b: str) -> bool:
+    """Name keys ("k benali", "kamile benali", "benali") that may be the same person's."""
+    ta, tb = a.split(), b.split()
+    if ta[-1] != tb[-1] or len(ta[-1]) < 3:
+        return False
+    ga, gb = ta[:-1], tb[:-1]
+    if not ga or not gb:
+        return True
+    if len(ga[0]) == 1 or len(gb[0]) == 1:
+        return ga[0][0] == gb[0][0]
+    return False
 
 
 COUNTRY_AGREE = 0.5  # cosine of the guest-country profiles from which they agree
@@ -519,9 +563,9 @@ def candidate_keys(features: ArticleFeatures, host_weights: Mapping[str, float] 
     """
     hw = host_weights or {}
 
-    def rank(k: str) -> tuple[float, int, str]:
+    def rank(k: str) -> tuple[float, int, int, str]:
         kind = 0 if k.startswith("person:") else 1 if k.startswith(COUNTRY) else 2
-        return (-_w(k, hw), kind, k)
+        return (-_w(k, hw), kind, -features.participants.get(k, 0), k)  # then the most mentioned
 
     keys = set(features.participants) | set(features.countries)
     if features.place:

@@ -80,3 +80,23 @@ def test_a_version_2_database_keys_its_undated_events_apart(empty_db, tmp_path):
         backup.close()
     finally:
         db.conn.close()
+
+
+def _person(name: str) -> tuple[str, str, str, str]:
+    return (name, "person", "person:" + name.lower().replace(".", ""), name)
+
+
+def test_a_report_that_names_the_guest_otherwise_is_found_by_the_meeting_place(empty_db):
+    """The second report names four other people more often than the guest, and the guest only as
+    "C. Benali": its own keys share nothing with the event, the place it was held in does."""
+    amsterdam = ("Amsterdam", "location", "city:amsterdam", "Amsterdam")
+    writer = ArticleWriter(empty_db)
+    first = writer.write(_article("Camille Benali met Anna Voss in Amsterdam.",
+                                  [_person("Camille Benali"), VOSS, amsterdam], start="2024-03-01"))
+    others = ["Eva Mol", "Jan Rook", "Piet Bos", "Kees Dam"]
+    text = "C. Benali met Anna Voss in Amsterdam. " + " ".join(f"{name} and {name} spoke." for name in others)
+    mentions = [_person("C. Benali"), ("Anna Voss", "person", "person:a voss", "Anna Voss"), amsterdam]
+    mentions += [person for name in others for person in (_person(name), _person(name))]
+    second = writer.write(_article(text, mentions, start="2024-03-01"))
+    writer.flush()
+    assert _event_of(empty_db, second) == _event_of(empty_db, first)

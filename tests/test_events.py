@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import re
 from collections import Counter
 from collections.abc import Mapping
@@ -433,3 +435,20 @@ def test_only_an_events_most_mentioned_participants_draw_articles_in() -> None:
     by_passing = feat(2, "2024-06-03", people=("person:stock",), countries={"country:MA": 3})
     assert choose_event(by_core, [event], weights) == 3
     assert choose_event(by_passing, [event], weights) is None
+
+
+def test_a_guest_named_otherwise_is_the_same_guest() -> None:
+    """"Camille Benali" in one article, "C. Benali" or "Benali" in another: the same meeting; "D. Benali"
+    (another given name) is someone else's."""
+    first = feat(1, "2024-06-03", people=("person:kamile benali",), place="city:budapest")
+    event = new_event(10, first, HOSTS)
+    for other in ("person:k benali", "person:benali"):
+        assert choose_event(feat(2, "2024-06-03", people=(other,), place="city:budapest"), [event], HOSTS) == 10, other
+    for other in ("person:d benali", "person:kamile bennani", "person:karim benali"):
+        assert choose_event(feat(2, "2024-06-03", people=(other,), place="city:budapest"), [event], HOSTS) is None, other
+
+
+def test_candidate_keys_put_the_most_mentioned_person_first() -> None:
+    f = feat(1, "2024-06-03", people=("person:a", "person:b"))
+    f = dataclasses.replace(f, participants={**f.participants, "person:b": 5})
+    assert candidate_keys(f, HOSTS)[0] == "person:b"
