@@ -80,20 +80,43 @@ def find_topics(body: str, segments: list[Segment] | None = None) -> dict[str, i
     counts = {tid: len(sp) for tid, sp in hits.items()}
     pats = _patterns()
     if pats:
-        lowered = low if low is not None else body.lower()
-        hinted: dict[tuple[str, ...], bool] = {}  # hint words -> one of them is in the text
+        lowered = low if low is not None else lower_same_length(body)  # positions as in body
+        hinted: dict[tuple[str, ...], list[tuple[int, int]]] = {}  # hint words -> the text around them
         for pat, tid, hints in pats:
+            regions = [(0, len(body))]
             if hints:
-                found = hinted.get(hints)
-                if found is None:
-                    found = hinted[hints] = any(h in lowered for h in hints)
-                if not found:
-                    continue
+                regions = hinted.get(hints)
+                if regions is None:
+                    regions = hinted[hints] = _around(lowered, hints)
             spans = hits.get(tid, ())  # where the lexicon scan found a term of this topic: a match there counts no more
-            for m in pat.finditer(body):
-                if not any(s < m.end() and m.start() < e for s, e in spans):
-                    counts[tid] = counts.get(tid, 0) + 1
+            for start, end in regions:
+                for m in pat.finditer(body, start, end):
+                    if not any(s < m.end() and m.start() < e for s, e in spans):
+                        counts[tid] = counts.get(tid, 0) + 1
     return counts
+
+
+# A pattern's match holds one of its hint words, and is far shorter than this: the pattern is only
+# run over the text this far either side of the hints (most of an article is about something else).
+HINT_REACH = 400
+
+
+def _around(lowered: str, hints: tuple[str, ...]) -> list[tuple[int, int]]:
+    """The stretches of text within HINT_REACH characters of a hint word, overlapping ones joined."""
+    found = []
+    for hint in hints:
+        at = lowered.find(hint)
+        while at != -1:
+            found.append(at)
+            at = lowered.find(hint, at + 1)
+    regions: list[tuple[int, int]] = []
+    for at in sorted(found):
+        start, end = max(0, at - HINT_REACH), min(len(lowered), at + HINT_REACH)
+        if regions and start <= regions[-1][1]:
+            regions[-1] = (regions[-1][0], end)
+        else:
+            regions.append((start, end))
+    return regions
 
 
 # crimes that cross borders when the article names two countries or more (smuggling between them, a

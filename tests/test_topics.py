@@ -196,3 +196,14 @@ def test_a_crossing_crime_between_two_named_countries_is_transnational_crime():
     no_crime = process(RawDocument(source="c", text=(
         "Spain and Morocco signed an agreement on police training and the exchange of officers.")))
     assert "transnational_crime" not in no_crime.topics
+
+
+def test_patterns_run_around_their_hint_words_wherever_they_are():
+    filler = "Die Minister sprachen über die Zusammenarbeit. " * 120
+    text = filler + "Es ging um Drogen- und Menschenhandel an der Grenze. " + filler
+    assert "drug_trafficking" in find_topics(text)
+    from store.topics import HINT_REACH, _around
+    far = "x" * 1000 + "drug" + "y" * 1000 + "drug"
+    assert _around(far, ("drug",)) == [(1000 - HINT_REACH, 1000 + HINT_REACH), (2004 - HINT_REACH, 2008)]
+    near = "x" * 1000 + "drug" + "y" * 300 + "drug"
+    assert _around(near, ("drug",)) == [(1000 - HINT_REACH, 1308)]  # overlapping stretches joined
