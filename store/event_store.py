@@ -23,7 +23,7 @@ from .model import DateSpan, Mention
 # Candidate events: each of the article's KEYS_LOOKED_UP most discriminating keys is looked up in its
 # date windows (the CANDIDATES_PER_KEY latest events of each, index only); the CANDIDATES_READ that
 # share the most keys, then the latest, are read and scored.
-CANDIDATES_PER_KEY = 200
+CANDIDATES_PER_KEY = 60
 CANDIDATES_READ = 20
 KEYS_LOOKED_UP = 4
 MAX_EVENT_ENTITIES = 24

@@ -339,30 +339,29 @@ def _same_people_named_otherwise(article: Iterable[str], event: Iterable[str],
                                  shared: set[str]) -> list[tuple[str, str]]:
     """(article key, event key) pairs of people not already shared whose names agree: the same surname,
     and the given names the same, one an initial of the other, or one left out."""
+    others = [(other, _name_parts(other)) for other in event if other not in shared and other.startswith("person:")]
+    if not others:
+        return []
     pairs = []
-    used = set(shared)
     for key in article:
-        if key in used or not key.startswith("person:"):
+        if key in shared or not key.startswith("person:"):
             continue
-        for other in event:
-            if other not in used and other.startswith("person:") and _compatible_names(key[7:], other[7:]):
+        surname, given = _name_parts(key)
+        for i, (other, (other_surname, other_given)) in enumerate(others):
+            if surname == other_surname and len(surname) >= 3 and (
+                    not given or not other_given
+                    or (len(given) == 1 or len(other_given) == 1) and given[0] == other_given[0]):
                 pairs.append((key, other))
-                used.update((key, other))
+                del others[i]
                 break
     return pairs
 
 
-def _compatible_names(a: str, b: str) -> bool:
-    """Name keys ("k benali", "kamile benali", "benali") that may be the same person's."""
-    ta, tb = a.split(), b.split()
-    if ta[-1] != tb[-1] or len(ta[-1]) < 3:
-        return False
-    ga, gb = ta[:-1], tb[:-1]
-    if not ga or not gb:
-        return True
-    if len(ga[0]) == 1 or len(gb[0]) == 1:
-        return ga[0][0] == gb[0][0]
-    return False
+@lru_cache(maxsize=65536)
+def _name_parts(key: str) -> tuple[str, str]:
+    """("benali", "kamile") for "person:kamile benali", ("benali", "") for "person:benali"."""
+    tokens = key[7:].split()
+    return (tokens[-1], tokens[0]) if len(tokens) >= 2 else (tokens[0] if tokens else "", "")
 
 
 COUNTRY_AGREE = 0.5  # cosine of the guest-country profiles from which they agree

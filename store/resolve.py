@@ -424,8 +424,17 @@ class EntityIndex:
         for s2, keys in self._surname.items():
             if s2 != sk and s2[:2] == sk[:2] and fuzz.ratio(s2, sk) >= 80:
                 pool |= keys
-        if len(toks) >= 2:  # other spellings/transliterations of a full name, found by the first name
-            pool |= self._given.get(skeleton(toks[0])[:2], set())
+        best = self._scored(pool, toks, ctx)
+        if not best and len(toks) >= 2:  # other spellings/transliterations of a full name, found by the first name
+            best = self._scored(self._given.get(skeleton(toks[0])[:2], set()) - pool, toks, ctx)
+        if not best:
+            return None
+        best.sort(reverse=True)
+        top = [ck for s, ck in best if s == best[0][0]]
+        return self._pick(set(top), ctx)
+
+    def _scored(self, pool: set[str], toks: tuple[str, ...], ctx: Counter[str]) -> list[tuple[float, str]]:
+        """(name score, key) of the pool's people who may be the one named `toks`."""
         best: list[tuple[float, str]] = []
         for ck in pool:
             ce = self._by_key[ck]
@@ -434,11 +443,7 @@ class EntityIndex:
             score = self._name_score(toks, ce)
             if score:
                 best.append((score, ck))
-        if not best:
-            return None
-        best.sort(reverse=True)
-        top = [ck for s, ck in best if s == best[0][0]]
-        return self._pick(set(top), ctx)
+        return best
 
     def _pick(self, cands: set[str], ctx: Counter[str]) -> str | None:
         if not cands:
