@@ -237,6 +237,12 @@ def step_grouping(db_path: str, corpus: dict) -> dict:
     conn.close()
     if not predicted:
         return {"articles": 0}
+    return bcubed(truth, predicted)
+
+
+def bcubed(truth, predicted: dict[int, int]) -> dict:
+    """B-cubed precision and recall of `predicted` (article -> event formed) against `truth`
+    (article -> generated event), over the articles in `predicted`."""
     pairs = Counter((truth[i], e) for i, e in predicted.items())
     true_sizes = Counter(truth[i] for i in predicted)
     predicted_sizes = Counter(predicted.values())

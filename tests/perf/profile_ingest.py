@@ -7,7 +7,8 @@ Generates K fresh articles (seed 99, so none is already in BIG.db), then times
   - store.index.ArticleWriter.write() into an empty database, and into a copy of
     BIG.db (does writing get slower as the database grows?),
 each under pyinstrument when it is installed (profiles saved as text in --out), unless
---no-profile (then the CPU times carry no profiler overhead).
+--no-profile (then the CPU times carry no profiler overhead); and how the new articles were
+grouped into events (B-cubed against the generator's: a crowded database tests grouping).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from tests.perf.bench import bcubed
 from tests.perf.corpus import CorpusGenerator
 
 
@@ -64,7 +66,8 @@ def main(argv: list[str] | None = None) -> None:
     profiles = None if args.no_profile else args.out
     args.out.mkdir(parents=True, exist_ok=True)
     gen = CorpusGenerator(99)
-    docs = [RawDocument(source=f"profile://{i}", text=gen.next_article()["text"]) for i in range(args.k)]
+    generated = [gen.next_article() for _ in range(args.k)]
+    docs = [RawDocument(source=f"profile://{i}", text=item["text"]) for i, item in enumerate(generated)]
     today = dt.date(2026, 11, 25)
     process(docs[0], today=today)  # load models and lexicons outside the timing
     articles, seconds = timed("process", lambda: [process(d, today=today) for d in docs], profiles)
@@ -78,10 +81,17 @@ def main(argv: list[str] | None = None) -> None:
             db = open_database(path)
             writer = ArticleWriter(db, batch_size=COMMIT_BATCH)  # committed in batches, as ingest does
             before = db.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
-            _, seconds = timed(f"write-{label}", lambda: [writer.write(a) for a in articles] + [writer.flush()],
-                               profiles)
+            ids, seconds = timed(f"write-{label}", lambda: [writer.write(a) for a in articles] + [writer.flush()],
+                                 profiles)
             report[f"write_{label}_per_s"] = args.k / seconds
             report[f"write_{label}_articles_before"] = before
+            # how the new articles were grouped (none of their events is in BIG.db already)
+            new_ids = [article_id for article_id in ids[:-1] if article_id is not None]
+            events = dict(db.conn.execute("SELECT id, event_id FROM articles WHERE id >= ?", (min(new_ids, default=0),)))
+            predicted = {i: events[article_id] for i, article_id in enumerate(ids[:-1]) if article_id in events}
+            grouping = bcubed([item["event"] for item in generated], predicted) if predicted else {}
+            report[f"write_{label}_bcubed"] = {k: grouping[k] for k in ("bcubed_precision", "bcubed_recall")
+                                               if k in grouping}
             db.conn.close()
     for label, cpu in CPU.items():
         report[f"{label}_cpu_ms_per_article"] = 1000 * cpu / args.k
