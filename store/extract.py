@@ -787,6 +787,9 @@ def _people_latin(body: str, occ: bytearray, low: str | None = None,
                 if (run[k][2][0].isupper() and text_key(run[k][2]) not in _PORTFOLIO_ADJECTIVES
                         and _role_before(body, low, run[0][0], role_low)):
                     run, trig = run[k:], True
+            if (not trig and len(run) >= 3 and _INITIAL.fullmatch(run[1][2]) and not _tok_class(run[0][2])[2]
+                    and lang_at(run[0][0]) == "de"):
+                run = run[1:]  # German capitalises its nouns: "beider Länder Y. Koch" names Y. Koch
             s0 = run[0][0]
             if not trig and (titled or _honor_before(body, s0)):
                 trig = True

@@ -527,6 +527,13 @@ def _tok_sim(a: str, b: str) -> float:
     return r
 
 
+def _consonants_agree(a: str, b: str) -> bool:
+    """Spellings of one surname keep its consonants ("Rehberger" / "ريبرغر", "Castellanos" /
+    "كاستيانوس"); other consonants are another family's ("Benali" / "Bennani", "Benjelloun")."""
+    sa, sb = skeleton(a), skeleton(b)
+    return len(sa) < 3 or len(sb) < 3 or fuzz.ratio(sa, sb) >= 80
+
+
 def _partial_name_score(toks: tuple[str, ...], at: tuple[str, ...]) -> float:
     """A full name that is another spelling or a shorter form of a longer full name: the first names
     agree, the last token matches one of the other's surnames, and the tokens between mostly do
@@ -535,7 +542,7 @@ def _partial_name_score(toks: tuple[str, ...], at: tuple[str, ...]) -> float:
     if _tok_sim(toks[0], at[0]) < 80:
         return 0.0
     rest = at[1:]
-    if not any(_tok_sim(toks[-1], a) >= 75 for a in rest):
+    if not any(_tok_sim(toks[-1], a) >= 75 and _consonants_agree(toks[-1], a) for a in rest):
         return 0.0
     matched, j = 0, 0
     for t in toks[1:]:

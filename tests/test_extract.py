@@ -1228,3 +1228,9 @@ def test_a_lone_surname_in_apposition_with_a_role_is_a_person():
                        ("Der Leiter des Dienstes zur Bekämpfung des Drogenhandels, Generalmajor Kurmanbek Toktossunow, kam.",
                         "de")):
         assert {m.surface for m in one(text, lang) if m.kind == "person"} <= {"Kurmanbek Toktossunow"}, text
+
+
+def test_a_german_noun_before_an_initial_is_no_given_name():
+    text = ("Der Direktor betonte die Koordinierung zwischen den Polizeibehörden beider Länder Y. Koch. "
+            "Danach sprach Hans K. Dupont.")
+    assert [m.surface for m in one(text, "de") if m.kind == "person"] == ["Y. Koch", "Hans K. Dupont"]

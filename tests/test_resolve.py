@@ -172,3 +172,15 @@ def test_a_name_in_arabic_script_meets_its_latin_spelling():
     from store.names import name_key, skeleton
     assert skeleton(name_key("أوليفر هارتلي")) == skeleton(name_key("Oliver Hartley"))
     assert skeleton(name_key("Oliver Hartley")) != skeleton(name_key("Oscar Hartley"))
+
+
+def test_surnames_with_other_consonants_are_other_families():
+    """One letter apart as written, but "Benali", "Bennani" and "Benjelloun" are three families; a
+    transliteration keeps the consonants ("Rehberger" / "ريبرغر")."""
+    idx, out = _resolve_all([
+        ("Le directeur Karim Benali a reçu ses homologues à Rabat.", "fr"),
+        ("Le directeur Karim Bennani a reçu ses homologues à Rabat.", "fr"),
+        ("Le directeur Karim Benjelloun a reçu ses homologues à Rabat.", "fr"),
+    ])
+    keys = [{m.key for m in ms if m.kind == "person"} for ms in out]
+    assert all(len(k) == 1 for k in keys) and len(set().union(*keys)) == 3
