@@ -210,13 +210,13 @@ def _domains(ctx: Counter[str]) -> set[str]:
     return {k for k in ctx if k.startswith("domain:")}
 
 
-def _conflict(a: Counter[str], b: Counter[str]) -> bool:
-    da, db = _domains(a), _domains(b)
-    return bool(da and db and not (da & db))
+def _conflict(a: set[str], b: set[str]) -> bool:
+    """Do two sets of domain tags contradict each other (both known, none shared)?"""
+    return bool(a and b and not (a & b))
 
 
 def _evidence(a: Counter[str], b: Counter[str]) -> int:
-    return len(set(a) & set(b))
+    return len(a.keys() & b.keys())
 
 
 # --- the index ---------------------------------------------------------------------------
@@ -231,6 +231,8 @@ class Entity:
     context: Counter[str] = field(default_factory=Counter)
     authoritative: bool = False
     alias_counts: Counter[str] = field(default_factory=Counter)
+    domains: set[str] = field(default_factory=set)  # the 'domain:' tags of its context
+    surnames: set[str] = field(default_factory=set)  # a person's aliases' last name tokens
 
 
 def _alias_key(kind: str, alias: str) -> str:
@@ -274,6 +276,7 @@ class EntityIndex:
             ent.name = name
             ent.authoritative = ent.authoritative or authoritative
         ent.context.update(context)
+        ent.domains.update(tag for tag in context if tag.startswith("domain:"))
         for a in aliases:
             if not a:
                 continue
@@ -286,6 +289,7 @@ class EntityIndex:
             if kind == "person":
                 toks = name_tokens(clean)
                 if toks:
+                    ent.surnames.add(toks[-1])
                     self._surname.setdefault(skeleton(toks[-1]), set()).add(key)
                     if len(toks) >= 2:
                         self._given.setdefault(skeleton(toks[0])[:2], set()).add(key)
@@ -398,7 +402,8 @@ class EntityIndex:
         if ent is not None and ent.kind == "person" and len(key.split()) >= 2:
             return key  # the same normalised full name
         ctx = ctx_fn(key)
-        if ent is not None and ent.kind == "person" and not _conflict(ctx, ent.context):
+        domains = _domains(ctx)
+        if ent is not None and ent.kind == "person" and not _conflict(domains, ent.domains):
             return key
         names = list(dict.fromkeys([ms[0].name] + [strip_titles(m.surface) for m in ms]))
         toks = max((name_tokens(n) for n in names), key=len)
@@ -409,7 +414,7 @@ class EntityIndex:
         multi = [n for n in names if len(name_tokens(n)) >= 2]
         for n in multi or names:
             cands |= self._alias.get(("person", name_key(n)), set())
-        cands = {c for c in cands if not _conflict(ctx, self._by_key[c].context)}
+        cands = {c for c in cands if not _conflict(domains, self._by_key[c].domains)}
         if len(toks) < 2:
             # a bare single-token alias is only trusted when unique and not contradicted
             pass
@@ -424,21 +429,22 @@ class EntityIndex:
         for s2, keys in self._surname.items():
             if s2 != sk and s2[:2] == sk[:2] and fuzz.ratio(s2, sk) >= 80:
                 pool |= keys
-        best = self._scored(pool, toks, ctx)
+        best = self._scored(pool, toks, domains)
         if not best and len(toks) >= 2:  # other spellings/transliterations of a full name, found by the first name
-            best = self._scored(self._given.get(skeleton(toks[0])[:2], set()) - pool, toks, ctx)
+            best = self._scored(self._given.get(skeleton(toks[0])[:2], set()) - pool, toks, domains)
         if not best:
             return None
         best.sort(reverse=True)
         top = [ck for s, ck in best if s == best[0][0]]
         return self._pick(set(top), ctx)
 
-    def _scored(self, pool: set[str], toks: tuple[str, ...], ctx: Counter[str]) -> list[tuple[float, str]]:
-        """(name score, key) of the pool's people who may be the one named `toks`."""
+    def _scored(self, pool: set[str], toks: tuple[str, ...], domains: set[str]) -> list[tuple[float, str]]:
+        """(name score, key) of the pool's people who may be the one named `toks` (in an article
+        whose context has these domain tags)."""
         best: list[tuple[float, str]] = []
         for ck in pool:
             ce = self._by_key[ck]
-            if _conflict(ctx, ce.context):
+            if _conflict(domains, ce.domains):
                 continue
             score = self._name_score(toks, ce)
             if score:
@@ -460,6 +466,12 @@ class EntityIndex:
     def _name_score(toks: tuple[str, ...], ent: Entity) -> float:
         """Similarity of a mention's name tokens to an entity (0 = not the same person)."""
         best = 0.0
+        if len(toks) == 1:  # a surname alone: only the aliases' surnames matter
+            for last in ent.surnames:
+                sur = max(fuzz.ratio(toks[0], last), 100.0 if skeleton(toks[0]) == skeleton(last) else 0.0)
+                if sur >= 85:
+                    best = max(best, sur * 0.9)
+            return best
         for alias in ent.aliases:
             at = name_tokens(alias)
             if not at:
