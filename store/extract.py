@@ -677,6 +677,12 @@ def _portfolio_keys() -> frozenset[str]:
     return frozenset(text_key(w) for w in (*_lex().org_nouns, *extra))
 
 
+# words before a German noun (which German writes with a capital, like a name)
+_GERMAN_DETERMINERS = frozenset(
+    "der die das des dem den ein eine einer eines einem einen beider beide beiden zwei drei vieler mehrerer aller "
+    "dieser diese dieses diesem diesen jener seiner ihrer unserer".split())
+
+
 def _people_latin(body: str, occ: bytearray, low: str | None = None,
                   lang_at: Callable[[int], str | None] = lambda pos: None) -> list[_Cand]:
     """`low`: lower_same_length(body), if the caller has it; `lang_at`: the language at a position."""
@@ -787,9 +793,10 @@ def _people_latin(body: str, occ: bytearray, low: str | None = None,
                 if (run[k][2][0].isupper() and text_key(run[k][2]) not in _PORTFOLIO_ADJECTIVES
                         and _role_before(body, low, run[0][0], role_low)):
                     run, trig = run[k:], True
-            if (not trig and len(run) >= 3 and _INITIAL.fullmatch(run[1][2]) and not _tok_class(run[0][2])[2]
-                    and lang_at(run[0][0]) == "de"):
-                run = run[1:]  # German capitalises its nouns: "beider Länder Y. Koch" names Y. Koch
+            if (not trig and len(run) >= 2 and not _tok_class(run[0][2])[2] and lang_at(run[0][0]) == "de"
+                    and (len(run) >= 3 and _INITIAL.fullmatch(run[1][2])
+                         or _word_before(body, run[0][0], False)[1] in _GERMAN_DETERMINERS)):
+                run = run[1:]  # German capitalises its nouns: "beider Länder Y. Koch", "beider Länder Sánchez"
             s0 = run[0][0]
             if not trig and (titled or _honor_before(body, s0)):
                 trig = True

@@ -1234,3 +1234,5 @@ def test_a_german_noun_before_an_initial_is_no_given_name():
     text = ("Der Direktor betonte die Koordinierung zwischen den Polizeibehörden beider Länder Y. Koch. "
             "Danach sprach Hans K. Dupont.")
     assert [m.surface for m in one(text, "de") if m.kind == "person"] == ["Y. Koch", "Hans K. Dupont"]
+    text = "Der Direktor lobte die Polizeibehörden beider Länder Sánchez. Danach kam Innenministerin Nancy Faeser."
+    assert [m.surface for m in one(text, "de") if m.kind == "person"] == ["Nancy Faeser"]
