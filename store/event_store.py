@@ -160,6 +160,7 @@ class EventAssigner:
                         shared[event_id] = [1, date_key]
                     else:
                         seen[0] += 1
+                        seen[1] = max(seen[1], date_key)
         if not shared:
             return []
         best = sorted(shared, key=lambda event_id: shared[event_id], reverse=True)[:CANDIDATES_READ]

@@ -415,9 +415,6 @@ class EntityIndex:
         for n in multi or names:
             cands |= self._alias.get(("person", name_key(n)), set())
         cands = {c for c in cands if not _conflict(domains, self._by_key[c].domains)}
-        if len(toks) < 2:
-            # a bare single-token alias is only trusted when unique and not contradicted
-            pass
         pick = self._pick(cands, ctx)
         if pick:
             return pick
