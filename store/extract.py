@@ -596,12 +596,19 @@ def _lone_titled(body: str, occ: bytearray, lx: _Lex) -> list[_Cand]:
                                             or _ELISION.sub("", word) not in lx.lower_titles):  # "juge d'instruction X"
             continue
         tok = m.group()
-        is_honor, is_stop, _, is_particle = _tok_class(tok)
-        if (is_honor or is_stop or is_particle or _overlaps(occ, s, e) or _NOUNISH.search(tok)
-                or _lower_occurs(body, tok) or _named_after(body, s, e) or _of_before(body, title_start)):
+        if _no_lone_name(body, occ, s, e, tok) or _of_before(body, title_start):
             continue
         out.append(_Cand(s, e, "person", "", tok, 2))
     return out
+
+
+def _no_lone_name(body: str, occ: bytearray, s: int, e: int, tok: str) -> bool:
+    """Is the single capitalised word `tok` at [s, e) no surname whatever precedes or follows it: an
+    honorific, stop word or particle, part of a place or organisation found, a noun's ending, a word also
+    written in lower case, or something named after a person ("stade Mohammed V")?"""
+    is_honor, is_stop, _, is_particle = _tok_class(tok)
+    return bool(is_honor or is_stop or is_particle or _overlaps(occ, s, e) or _NOUNISH.search(tok)
+                or _lower_occurs(body, tok) or _named_after(body, s, e))
 
 
 # an initial right before a word: "C. Benali" (not "U.S. Army": nothing word-like before the initial)
@@ -618,6 +625,9 @@ def _lone_before_a_role(body: str, occ: bytearray, lx: _Lex, lang_at: Callable[[
     out = []
     for m in _LONE_WORD_COMMA.finditer(body):
         s, e = m.span()
+        tok = m.group()
+        if tok in lx.org_heads or _no_lone_name(body, occ, s, e, tok):
+            continue
         role = lx.role_after.match(body, e, min(len(body), e + 80))
         if role is None:
             continue
@@ -629,11 +639,6 @@ def _lone_before_a_role(body: str, occ: bytearray, lx: _Lex, lang_at: Callable[[
             continue  # the last word of a longer name ("Dirección Antinarcóticos"), or after an initial
         if word in _PLACE_PREPOSITIONS or _PREP_BEFORE.search(body, max(0, s - 12), s) or lang_at(s) == "de":
             continue  # "à Dapaong, chef-lieu de …"; German capitalises its nouns ("des Drogenhandels, …")
-        tok = m.group()
-        is_honor, is_stop, _, is_particle = _tok_class(tok)
-        if (is_honor or is_stop or is_particle or _overlaps(occ, s, e) or _NOUNISH.search(tok) or tok in lx.org_heads
-                or _lower_occurs(body, tok) or _named_after(body, s, e)):
-            continue
         out.append(_Cand(s, e, "person", "", tok, 2))
     return out
 

@@ -81,14 +81,15 @@ def main(argv: list[str] | None = None) -> None:
             db = open_database(path)
             writer = ArticleWriter(db, batch_size=COMMIT_BATCH)  # committed in batches, as ingest does
             before = db.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
-            ids, seconds = timed(f"write-{label}", lambda: [writer.write(a) for a in articles] + [writer.flush()],
-                                 profiles)
+            written, seconds = timed(f"write-{label}", lambda: [writer.write(a) for a in articles] + [writer.flush()],
+                                     profiles)
+            ids = written[:-1]  # (the last is flush()'s None)
             report[f"write_{label}_per_s"] = args.k / seconds
             report[f"write_{label}_articles_before"] = before
             # how the new articles were grouped (none of their events is in BIG.db already)
-            new_ids = [article_id for article_id in ids[:-1] if article_id is not None]
+            new_ids = [article_id for article_id in ids if article_id is not None]
             events = dict(db.conn.execute("SELECT id, event_id FROM articles WHERE id >= ?", (min(new_ids, default=0),)))
-            predicted = {i: events[article_id] for i, article_id in enumerate(ids[:-1]) if article_id in events}
+            predicted = {i: events[article_id] for i, article_id in enumerate(ids) if article_id in events}
             grouping = bcubed([item["event"] for item in generated], predicted) if predicted else {}
             report[f"write_{label}_bcubed"] = {k: grouping[k] for k in ("bcubed_precision", "bcubed_recall")
                                                if k in grouping}
