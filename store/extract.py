@@ -1256,6 +1256,13 @@ def _organisations(body: str, occ, has_arabic: bool | None = None, segments: lis
                     prio = 3  # over the place it names
                 oe = tail.end(1)
                 pm = _PAREN_ACRO.match(body, oe, min(len(body), oe + 14))
+        if pm is None:
+            # a name that goes on in lower-case words joined by "and" up to its acronym: "Direction centrale
+            # de la lutte contre la criminalité | grave et organisée (DJSOC)", "… el Desarrollo | y Vida sin Drogas (Devida)"
+            gap = _COORDINATED_GAP_TO_ACRONYM.match(body, oe, min(len(body), oe + 80))
+            if gap and _coordinated_gap_ok(body, keep, gap, occ):
+                oe = gap.end(1)
+                pm = _PAREN_ACRO.match(body, oe, min(len(body), oe + 14))
         if pm and (cut := _acronym_names_the_tail(keep, pm.group(1))):
             # "Fiscalía contra la Trata de Personas del Ministerio Público (MP)": two bodies, the acronym the second's
             first = keep[:cut]
@@ -1286,6 +1293,23 @@ def _organisations(body: str, occ, has_arabic: bool | None = None, segments: lis
         if inparen or _DET_BEFORE.search(body, max(0, s - 8), s) or _BODY_NOUN_BEFORE.search(body, max(0, s - 40), s):
             out.append(_Cand(s, e, "organization", "org:" + a.lower(), a, 1))
     return out
+
+
+_COORDINATED_GAP_TO_ACRONYM = re.compile(
+    r"((?:[ \u00a0]+[^\W\d_]+(?:['’-][^\W\d_]+)*){1,6})[ \u00a0]*\(([A-Z][A-Za-z0-9&]{1,8})\)")
+
+
+def _coordinated_gap_ok(body: str, keep: list[tuple[int, int, str]], gap: re.Match, occ) -> bool:
+    """Do the words between a name and "(ACRONYM)" still belong to the name? Only when "and" joins them
+    to it, none is a place or a person, and the acronym starts like one of the name's capitalised words."""
+    words = gap.group(1).split()
+    acronym = gap.group(2)
+    heads = _lex().org_heads
+    if any(w in _AND and (after.lower() in _OF_ARTICLE or after in heads) for w, after in zip(words, words[1:])):
+        return False  # "Squadra Mobile e del Servizio centrale operativo (SCO)": a second body, the acronym its own
+    return (any(w in _AND for w in words) and acronym not in _ACRO_STOP
+            and not _overlaps(occ, gap.start(1), gap.end(1))
+            and any(w[:1] == acronym[0] for w in [k[2] for k in keep] + words if w[:1].isupper()))
 
 
 def _initials(words) -> str:

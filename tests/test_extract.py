@@ -524,6 +524,21 @@ def test_a_name_runs_on_to_its_acronym():
         "Agents of the Bureau of Alcohol, Tobacco, Firearms and Explosives (ATF) traced the guns.", "en")
 
 
+def test_a_name_runs_on_in_words_joined_by_and_to_its_acronym():
+    text = ("Selon la Direction centrale de la lutte contre la criminalité grave et organisée (DJSOC), "
+            "la Commission nationale de lutte contre le trafic et pratiques assimilées (CNLT) a coopéré.")
+    found = {m.surface: m.key for m in one(text, "fr") if m.kind == "organization"}
+    assert found["Direction centrale de la lutte contre la criminalité grave et organisée"] == "org:djsoc"
+    assert "Commission nationale de lutte contre le trafic et pratiques assimilées" in found
+    assert "Comisión Nacional para el Desarrollo y Vida sin Drogas" in _orgs(
+        "La Comisión Nacional para el Desarrollo y Vida sin Drogas (Devida) de Perú financiará.", "es")
+    # a second body after "and" keeps its own acronym
+    orgs = _orgs("La Squadra Mobile e del Servizio centrale operativo (SCO) hanno arrestato tre uomini.", "it")
+    assert "Squadra Mobile" in orgs and not any(o.startswith("Squadra Mobile e") for o in orgs)
+    # no "and" between the name and the parenthesis: the words are not the name's
+    assert _orgs("La Police nationale a arrêté trois suspects (AFP).", "fr") == ["Police nationale"]
+
+
 def test_ranks_end_organisation_names():
     found = one("said Police Lieutenant General Somchai Rattanakul, who heads the unit.", "en")
     assert [(m.surface, m.kind) for m in found] == [("Somchai Rattanakul", "person")]
