@@ -2214,7 +2214,7 @@ def _org_of_place(body: str, cands: list[_Cand]) -> list[_Cand]:
 
 _ROMAN_NUMERAL = re.compile(r"[ \u00a0](?:I{1,3}|IV|V)(?![\w'’.-])")
 # "… de|di|d'|of … <town>" after an organisation: the town names which body it is
-_OF_TOWN_GAP = re.compile(r"[ \u00a0]+(?:de|di|da|do|du|del|of|von|van)[ \u00a0]+|[ \u00a0]+d['’]")
+_OF_TOWN_GAP = re.compile(r"[ \u00a0]+(?:de|di|da|do|du|del|of|von|van|des|der|dos|das|della)[ \u00a0]+|[ \u00a0]+d['’]")
 # a German or Dutch body followed by its seat, with no preposition: "Zollfahndungsamt Dresden", "… Politie Antwerpen"
 _SEAT_LAST_WORD = re.compile(r"(?:schaft|gericht|präsidium|polizei|direktion|inspektion|amt|amts|akademie|politie|parket"
                              r"|academie|recherche)$", re.IGNORECASE)
@@ -2235,7 +2235,7 @@ def _generic_state_body(name: str) -> bool:
     return True
 
 
-_COMPOUND_HEADS = ("polizei", "politie", "academie", "akademie", "präsidium")
+_COMPOUND_HEADS = ("polizei", "politie", "academie", "akademie", "präsidium", "anwaltschaft")
 
 
 def _org_and_its_town(body: str, cands: list[_Cand]) -> list[_Cand]:

@@ -539,6 +539,13 @@ def test_a_name_runs_on_in_words_joined_by_and_to_its_acronym():
     assert _orgs("La Police nationale a arrêté trois suspects (AFP).", "fr") == ["Police nationale"]
 
 
+def test_a_body_every_state_has_takes_its_country_after_any_form_of_of():
+    assert _orgs("A Marinha de Guerra do Peru e a Guarda Costeira de São Tomé e Príncipe assinaram.", "pt") == [
+        "Marinha de Guerra do Peru", "Guarda Costeira de São Tomé e Príncipe"]
+    assert _orgs("Die Sonderstaatsanwaltschaft des Kosovo und die Staatsanwaltschaft der Ukraine ermitteln.", "de") == [
+        "Sonderstaatsanwaltschaft des Kosovo", "Staatsanwaltschaft der Ukraine"]
+
+
 def test_ranks_end_organisation_names():
     found = one("said Police Lieutenant General Somchai Rattanakul, who heads the unit.", "en")
     assert [(m.surface, m.kind) for m in found] == [("Somchai Rattanakul", "person")]
