@@ -1028,16 +1028,25 @@ def _people_arabic(body: str, occ) -> list[_Cand]:
         if not w:
             continue
         words = []
-        while w and len(words) < 3:
+        particles = 0
+        while w and len(words) - particles < 3:
             t = w.group()
-            if (t in lx.stop_ar or _AR_DEF.match(t) or _overlaps(occ, w.start(), w.end())
+            if (words and t in _AR_FOREIGN_PARTICLES and (after := next_word(w.end()))
+                    and not _AR_DEF.match(after.group())
+                    and (after.group() in _AR_FOREIGN_PARTICLES or not _arabic_stop(after.group(), lx))):
+                words.append(w)  # "غييرمو ساينث دي بوروآغا", "يان فان دير بيرغ", "جان باتيست لو غال"
+                particles += 1
+                w = after
+                continue
+            if (_arabic_stop(t, lx) or _AR_DEF.match(t) or _overlaps(occ, w.start(), w.end())
                     or lx.given_ar_rx.match(body, w.start())):
                 break
             words.append(w)
             w = next_word(w.end())
-        while len(words) >= 2 and not _ends_an_arabic_name(body, words[-1].end(), lx):
+        while words and (words[-1].group() in _AR_FOREIGN_PARTICLES or len(words) >= 2
+                         and not _ends_an_arabic_name(body, words[-1].end(), lx)):
             words.pop()  # "ماريوس خاتزيستيليانو يرافقه قائد …": the verb after the name is no part of it
-        if len(words) < 2:
+        if sum(w.group() not in _AR_FOREIGN_PARTICLES for w in words) < 2:
             continue
         s0, e0 = words[0].start(), words[-1].end()
         if any(c.start < e0 and s0 < c.end for c in out):
@@ -1104,8 +1113,17 @@ def _ends_an_arabic_name(body: str, e: int, lx: _Lex) -> bool:
     """What follows a name in apposition: a comma, a definite word, a function word, or a verb
     ("… بابايوانو يرافقه")."""
     nxt = body[e:e + 12].lstrip(" \u00a0")
-    return nxt[:1] in ("،", ",", ".", "؛", ":", "", "ي") or _AR_DEF.match(nxt) is not None or (
-        nxt.split() or [""])[0] in lx.stop_ar
+    return nxt[:1] in ("،", ",", ".", "؛", ":", "", "ي") or _AR_DEF.match(nxt) is not None or _arabic_stop(
+        (nxt.split() or [""])[0], lx)
+
+
+# particles inside European names written in Arabic script: de, da, do, del, dos, le, la, van, von, der, den, ter
+_AR_FOREIGN_PARTICLES = frozenset("دي دا دو ديل دل دوس لو لا لي فان فون دير دن تير".split())
+
+
+def _arabic_stop(word: str, lx: _Lex) -> bool:
+    """A function word, also with a proclitic: "بأن", "لأن", "فإن"."""
+    return word in lx.stop_ar or len(word) > 2 and word[0] in "بلفك" and word[1:] in lx.stop_ar
 
 
 def _arabic_town_after_place_word(body: str, s: int, e: int) -> bool:

@@ -825,6 +825,13 @@ def test_balkan_and_romanian_given_names_and_a_given_name_after_a_particle():
     assert _people("La procuratrice Ioana Munteanu è arrivata a Ragusa.", "it") == ["Ioana Munteanu"]
 
 
+def test_european_names_in_arabic_script_keep_their_particles():
+    text = ("وحضرت المفوضة لوسيا فرنانديث دي لا توري الاجتماع، وقال السفير الهولندي يان فان دير بيرغ إن "
+            "بلاده تدعم المشروع. وصرح المدير العام للشرطة الألمانية هانس مولر بأن التعاون مستمر.")
+    people = [m.surface for m in one(text, "ar") if m.kind == "person"]
+    assert people == ["لوسيا فرنانديث دي لا توري", "يان فان دير بيرغ", "هانس مولر"]
+
+
 def _orgs_ar(text: str) -> list[str]:
     return [m.surface for m in one(text, "ar") if m.kind == "organization"]
 
