@@ -1966,6 +1966,9 @@ _PLACE_PREPOSITIONS = frozenset(
 _INTO_PLACE = frozenset("in at near à au aux en em no na nel nella nach bei im ad vor nahe richtung naar te bij "
                         "via".split())
 _SENTENCE_END = ".!?:;\n\"“”«»–—"
+# German nouns of an area a town's name follows: "im Raum Rosenheim", "der Landkreis Görlitz", "die Stadt Hof"
+_GERMAN_AREA_NOUNS = frozenset("Raum Großraum Region Stadt Kleinstadt Grenzstadt Hafenstadt Landkreis Kreis Bezirk "
+                               "Gemeinde Ortschaft Stadtteil".split())
 # articles some towns take after "in" ("en el Callao", "nel Cairo"); German ones never do ("nach dem Essen")
 _TOWN_ARTICLES = frozenset("el la le il lo".split())
 # an article before a capitalised word makes it a noun ("das Essen", "die Rede", "the Mission"), not a town
@@ -2113,7 +2116,8 @@ def _backed_city(body: str, s: int, e: int, found, countries: set[str], lx: _Lex
     sentence_start = not before or any(ch in _SENTENCE_END for ch in gap_before)
     if nxt and nxt[0].isupper() and gap_after.strip(" \u00a0") == "":
         return None  # part of a longer name: "Washington Andrade", "Santos Silva"
-    if (prev and prev[0].isupper() and not sentence_start and gap_before.strip(" \u00a0") == ""
+    area = prev in _GERMAN_AREA_NOUNS and not sentence_start and gap_before.strip(" \u00a0") == ""
+    if (prev and prev[0].isupper() and not sentence_start and gap_before.strip(" \u00a0") == "" and not area
             and prev.lower() not in _INTO_PLACE and not _common_word_opening_a_sentence(body, before.start(1), prev, lx, memo)):
         return None  # "Rui Braga", "Ana Lisboa" (not "In Rumonge", not "Zolang Caracas niet meewerkt")
     token = body[s:e]
@@ -2124,11 +2128,11 @@ def _backed_city(body: str, s: int, e: int, found, countries: set[str], lx: _Lex
             return None  # "das Essen", "nach dem Essen" (not "en el Callao")
         facts = _facts(body, token, lx, memo)
     after_preposition = not sentence_start and gap_before.strip(" \u00a0") == "" and (
-        prev.lower() in _PLACE_PREPOSITIONS or prev.lower() in _PLACE_JOINERS and _place_before(body, before.start(1), place_ends))
+        area or prev.lower() in _PLACE_PREPOSITIONS or prev.lower() in _PLACE_JOINERS and _place_before(body, before.start(1), place_ends))
     if not after_preposition and before and gap_before.strip(" \u00a0") == "," and before.end(1) in place_ends:
         after_preposition = True
     if single:
-        into_place = prev.lower() in _INTO_PLACE and gap_before.strip(" \u00a0") == ""
+        into_place = area or prev.lower() in _INTO_PLACE and gap_before.strip(" \u00a0") == ""
         if facts.common:
             return None  # a common word
         if facts.surname_here and not into_place and not _named_with_a_place(body, s, e, place_ends):

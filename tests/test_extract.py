@@ -825,6 +825,12 @@ def test_balkan_and_romanian_given_names_and_a_given_name_after_a_particle():
     assert _people("La procuratrice Ioana Munteanu è arrivata a Ragusa.", "it") == ["Ioana Munteanu"]
 
 
+def test_a_german_area_noun_before_a_town_backs_it():
+    text = "Die Bundespolizei kontrolliert im Raum Rosenheim und im Landkreis Görlitz, teilte die Polizei mit."
+    places = [m.surface for m in one(text, "de") if m.kind == "location"]
+    assert "Rosenheim" in places and "Görlitz" in places
+
+
 def test_european_names_in_arabic_script_keep_their_particles():
     text = ("وحضرت المفوضة لوسيا فرنانديث دي لا توري الاجتماع، وقال السفير الهولندي يان فان دير بيرغ إن "
             "بلاده تدعم المشروع. وصرح المدير العام للشرطة الألمانية هانس مولر بأن التعاون مستمر.")

@@ -87,6 +87,13 @@ written by a helper session on 2026-12-06 that never saw the code, and scored on
 session's start: person P .932 R .882; organisation .902/.761; location .977/.899; resolution .979;
 topics .982/.720. Its gold writes the possessive into an organisation's name ("Nepal Police's"), which
 the ninth set does not ("Uganda Police Force" in "Uganda Police Force's"): the extractor leaves it out.
+
+tests/fixtures/heldout11/ is an eleventh (16 articles; Djibouti, Ethiopia and Somalia, Abidjan, Dubai and
+the Netherlands, Kortrijk and Lille, the Brenner (Innsbruck and Bolzano), Frankfurt (Oder) and Poland,
+Mombasa, Manila and Japan, Arica and Tacna, Costa Rica and Panama, Castel Volturno, Maputo, Boa Vista),
+written by a helper session on 2026-12-06 that never saw the code, and scored once blind at 1645cdd
+(after that session's first three rules, none prompted by it; the session's starting commit scored the
+same): person P .942 R .887; organisation .901/.784; location .970/.852; resolution .965; topics 1.0/.718.
 """
 
 from __future__ import annotations
@@ -106,7 +113,7 @@ from store.resolve import EntityIndex
 from store.topics import find_topics, with_transnational_crime
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-SETS = ("heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10")
+SETS = ("heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10", "heldout11")
 KINDS = ("person", "organization", "location")
 _AR = re.compile("[\u0600-\u06ff]")
 
@@ -177,6 +184,13 @@ FLOORS = {
         "resolution": 0.96,
         ("topics", "P"): 0.95, ("topics", "R"): 0.7,
     },
+    "heldout11": {  # blind (2026-12-06): people .94/.89, organisations .90/.78, places .97/.85, topics 1.0/.72
+        ("person", "P"): 0.92, ("person", "R"): 0.87,
+        ("organization", "P"): 0.88, ("organization", "R"): 0.76,
+        ("location", "P"): 0.95, ("location", "R"): 0.84,
+        "resolution": 0.95,
+        ("topics", "P"): 0.97, ("topics", "R"): 0.7,
+    },
     "heldout7": {
         ("person", "P"): 0.96, ("person", "R"): 0.95,
         ("organization", "P"): 0.95, ("organization", "R"): 0.88,
@@ -197,9 +211,10 @@ FLOORS = {
 # "a" or a verb that are also the surname of a person named there (Laval, Messina, Flores; Laval and Messina,
 # named with another place, are towns since the ninth); in the ninth five (Scilla after "di", Kallaste and
 # Neves alone, and "Moll", which its gold also gives as Katrin Moll's short form); in the tenth two ("Tamang
-# villages" beside Dil Bahadur Tamang, the town Fano beside the questore Filippo Fano).
+# villages" beside Dil Bahadur Tamang, the town Fano beside the questore Filippo Fano); in the eleventh one
+# (the city Limón beside the official Rolando Limón).
 NOT_PERSON_TAKEN = {"heldout": 0, "heldout2": 0, "heldout3": 0, "heldout4": 1, "heldout5": 0, "heldout6": 2,
-                    "heldout7": 0, "heldout8": 1, "heldout9": 5, "heldout10": 2}
+                    "heldout7": 0, "heldout8": 1, "heldout9": 5, "heldout10": 2, "heldout11": 1}
 
 
 @lru_cache(maxsize=None)
